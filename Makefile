@@ -1,0 +1,30 @@
+# dragoman: set-up, demo and tests. Needs Python >= 3.10 with venv and pip.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test bench eval clean
+
+$(BIN)/dragoman: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+setup: $(BIN)/dragoman  ## create .venv and install dragoman with pinned dependencies
+
+demo: setup  ## analyse the bundled examples and print a readable summary
+	$(BIN)/dragoman analyze examples/ --format text
+
+test: setup  ## run the whole test suite
+	$(BIN)/python -m pytest
+
+bench: setup  ## speed benchmarks (print figures)
+	$(BIN)/python benchmarks/speed.py
+
+eval: setup  ## accuracy on the shared corpora (needs ../shared)
+	$(PYTHON) ../shared/eval/score.py news --gold ../shared/corpus/seed
+	$(PYTHON) ../shared/eval/score.py news --gold ../shared/corpus/dev
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

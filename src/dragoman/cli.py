@@ -1,0 +1,100 @@
+"""The command line: thin click commands over the library."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+
+import click
+from rich.console import Console
+
+from . import __version__, nlp
+from .errors import DragomanError, InputError
+from .model import Analysis, Article
+from .pipeline import analyze_many
+from .readers import Failed, check_date, read_inputs
+from .render import print_analysis, print_failure
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="dragoman")
+def main() -> None:
+    """dragoman: who said what, and who did what to whom, in news about diplomacy."""
+
+
+def _analyses(items: list[Article | Failed], published: str | None,
+              model: str | None) -> Iterator[tuple[str, Analysis | None, str | None]]:
+    """(id, analysis or None, error or None) per input, in input order."""
+    articles = [i for i in items if isinstance(i, Article)]
+    results = analyze_many(articles, published, model=model)
+    for item in items:
+        if isinstance(item, Failed):
+            yield item.id, None, item.error
+            continue
+        try:
+            yield item.id, next(results), None
+        except DragomanError:
+            raise
+        except Exception as exc:  # one article's failure must not stop the batch
+            yield item.id, None, f"analysis failed: {exc.__class__.__name__}: {exc}"
+            results = analyze_many(articles[articles.index(item) + 1:], published, model=model)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]),
+              default="text", show_default=True,
+              help="json: one object (an array for several articles); jsonl: one line "
+                   "per article; text: a readable rendering.")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="Publication date for articles that have none; relative dates "
+                   "('on Monday') are resolved against it.")
+@click.option("--model", metavar="NAME", help="An installed spaCy pipeline to use "
+              "instead of en_core_web_sm.")
+@click.option("--encoding", default="utf-8", show_default=True,
+              help="Encoding of .txt, .html and .jsonl files.")
+def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str | None,
+            encoding: str) -> None:
+    """Analyse articles: actors, quotes with speakers, events.
+
+    PATHS are .txt, .html/.htm or .jsonl files, folders of them (read
+    recursively), or - for standard input (the default). An article that cannot be
+    read or analysed is reported in its place and the rest go on; the exit status
+    is then 1.
+
+    Example:
+
+        dragoman analyze examples/ --format jsonl --published 2022-01-14
+    """
+    try:
+        published = check_date(published, "--published")
+        items = list(read_inputs(paths, encoding=encoding))
+        if any(isinstance(i, Article) for i in items):
+            nlp.load(model)
+    except DragomanError as exc:
+        raise click.UsageError(str(exc)) from None
+    console = Console(soft_wrap=False)
+    failed = 0
+    collected: list[dict] = []
+    for ident, analysis, error in _analyses(items, published, model):
+        failed += error is not None
+        if fmt == "jsonl":
+            obj = analysis.to_dict() if analysis else {"article": {"id": ident}, "error": error}
+            sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        elif fmt == "json":
+            collected.append(analysis.to_dict() if analysis
+                             else {"article": {"id": ident}, "error": error})
+        elif analysis:
+            print_analysis(console, analysis)
+        else:
+            print_failure(console, ident, error or "")
+        if error and fmt != "text":
+            click.echo(f"error: {error}", err=True)
+    if fmt == "json":
+        out = collected[0] if len(collected) == 1 else collected
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        sys.exit(1)

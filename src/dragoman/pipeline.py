@@ -1,0 +1,78 @@
+"""Runs the stages in order: parse, actors, quotes, events."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from . import nlp as nlp_mod
+from .actors import find_actors
+from .events import find_events
+from .model import Analysis, Article
+from .quotes import find_quotes
+from .readers import article_from_text
+
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH = frozenset(
+    "the of and to a in is that for on it with as was be by at said are from has have not "
+    "this an but or were its which he she they his their will would been who".split())
+
+
+def english_share(text: str, sample: int = 4000) -> float | None:
+    """Share of common English words among the first words, None if too few words."""
+    words = _WORD.findall(text[:sample].lower())
+    if len(words) < 8:
+        return None
+    return sum(w in _ENGLISH for w in words) / len(words)
+
+
+def language_warnings(text: str) -> list[str]:
+    """A warning when the text does not look English (it is analysed anyway)."""
+    share = english_share(text)
+    if share is not None and share < 0.08:
+        return ["the text does not look like English; the English pipeline analysed it "
+                "anyway and results may be poor"]
+    return []
+
+
+def analyze_doc(doc: Doc, article: Article) -> Analysis:
+    """Run the extraction stages over an already parsed article."""
+    actors = find_actors(doc)
+    quotes = find_quotes(doc, actors)
+    events, counts = find_events(doc, actors, quotes, published=article.published)
+    return Analysis(article, actors.actors, quotes, events, counts,
+                    language_warnings(article.text))
+
+
+def _as_article(item: Article | str, published: str | None) -> Article:
+    if isinstance(item, Article):
+        if published and not item.published:
+            return Article(item.id, item.text, item.title, published, item.url, item.source,
+                           item.text_in_output)
+        return item
+    return article_from_text(item, published=published)
+
+
+def analyze(text_or_article: Article | str, published: str | None = None, *,
+            model: str | None = None) -> Analysis:
+    """Analyse one article (an :class:`Article` or plain text).
+
+    Args:
+        text_or_article: the article, or its text.
+        published: ISO date that relative dates are resolved against when the
+            article has none.
+        model: a spaCy pipeline name; the default English one when None.
+    """
+    article = _as_article(text_or_article, published)
+    return analyze_doc(nlp_mod.load(model)(article.text), article)
+
+
+def analyze_many(items: Iterable[Article | str], published: str | None = None, *,
+                 model: str | None = None, batch_size: int = 32) -> Iterator[Analysis]:
+    """Analyse many articles in order, parsing them in batches with ``nlp.pipe``."""
+    nlp = nlp_mod.load(model)
+    articles = (_as_article(i, published) for i in items)
+    pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
+    for doc, article in pairs:
+        yield analyze_doc(doc, article)
