@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 
 import click
 from rich.console import Console
 
 from . import __version__, nlp
-from .errors import DragomanError, InputError
-from .model import Analysis, Article
-from .pipeline import analyze_many
-from .readers import Failed, check_date, read_inputs
+from .errors import DragomanError
+from .model import Analysis
+from .pipeline import analyze_items
+from .readers import Failed, check_date, check_paths, read_inputs
 from .render import print_analysis, print_failure
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -22,24 +21,6 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 @click.version_option(__version__, "--version", prog_name="dragoman")
 def main() -> None:
     """dragoman: who said what, and who did what to whom, in news about diplomacy."""
-
-
-def _analyses(items: list[Article | Failed], published: str | None,
-              model: str | None) -> Iterator[tuple[str, Analysis | None, str | None]]:
-    """(id, analysis or None, error or None) per input, in input order."""
-    articles = [i for i in items if isinstance(i, Article)]
-    results = analyze_many(articles, published, model=model)
-    for item in items:
-        if isinstance(item, Failed):
-            yield item.id, None, item.error
-            continue
-        try:
-            yield item.id, next(results), None
-        except DragomanError:
-            raise
-        except Exception as exc:  # one article's failure must not stop the batch
-            yield item.id, None, f"analysis failed: {exc.__class__.__name__}: {exc}"
-            results = analyze_many(articles[articles.index(item) + 1:], published, model=model)
 
 
 @main.command(context_settings=CONTEXT)
@@ -70,15 +51,18 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
     """
     try:
         published = check_date(published, "--published")
-        items = list(read_inputs(paths, encoding=encoding))
-        if any(isinstance(i, Article) for i in items):
-            nlp.load(model)
+        check_paths(paths)
+        nlp.load(model)
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
     console = Console(soft_wrap=False)
     failed = 0
     collected: list[dict] = []
-    for ident, analysis, error in _analyses(items, published, model):
+    results = analyze_items(read_inputs(paths, encoding=encoding), published, model=model)
+    for result in results:
+        analysis = result if isinstance(result, Analysis) else None
+        ident = result.article.id if isinstance(result, Analysis) else result.id
+        error = result.error if isinstance(result, Failed) else None
         failed += error is not None
         if fmt == "jsonl":
             obj = analysis.to_dict() if analysis else {"article": {"id": ident}, "error": error}

@@ -48,10 +48,13 @@ class Article:
     url: str | None = None
     source: str | None = None
     text_in_output: bool = False  # HTML: the extracted text goes into the output
+    path: str | None = None  # the file it was read from, when there was one
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"id": self.id, "title": self.title, "published": self.published,
                              "url": self.url, "source": self.source}
+        if self.path:
+            d["path"] = self.path
         if self.text_in_output:
             d["text"] = self.text
         return d
@@ -261,7 +264,7 @@ class Analysis:
     def from_dict(cls, d: dict[str, Any], text: str = "") -> Analysis:
         a = d["article"]
         article = Article(a["id"], a.get("text", text), a.get("title"), a.get("published"),
-                          a.get("url"), a.get("source"), "text" in a)
+                          a.get("url"), a.get("source"), "text" in a, a.get("path"))
         return cls(article, [Actor.from_dict(x) for x in d.get("actors", [])],
                    [Quote.from_dict(x) for x in d.get("quotes", [])],
                    [Event.from_dict(x) for x in d.get("events", [])],

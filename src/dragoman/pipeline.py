@@ -1,6 +1,7 @@
 """Runs the stages in order: parse, actors, quotes, events."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
@@ -11,7 +12,7 @@ from .actors import find_actors
 from .events import find_events
 from .model import Analysis, Article
 from .quotes import find_quotes
-from .readers import article_from_text
+from .readers import Failed, article_from_text
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset(
@@ -48,8 +49,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
 def _as_article(item: Article | str, published: str | None) -> Article:
     if isinstance(item, Article):
         if published and not item.published:
-            return Article(item.id, item.text, item.title, published, item.url, item.source,
-                           item.text_in_output)
+            return dataclasses.replace(item, published=published)
         return item
     return article_from_text(item, published=published)
 
@@ -64,8 +64,7 @@ def analyze(text_or_article: Article | str, published: str | None = None, *,
             article has none.
         model: a spaCy pipeline name; the default English one when None.
     """
-    article = _as_article(text_or_article, published)
-    return analyze_doc(nlp_mod.load(model)(article.text), article)
+    return next(analyze_many([text_or_article], published, model=model))
 
 
 def analyze_many(items: Iterable[Article | str], published: str | None = None, *,
@@ -73,6 +72,31 @@ def analyze_many(items: Iterable[Article | str], published: str | None = None, *
     """Analyse many articles in order, parsing them in batches with ``nlp.pipe``."""
     nlp = nlp_mod.load(model)
     articles = (_as_article(i, published) for i in items)
-    pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
-    for doc, article in pairs:
+    for doc, article in nlp_mod.pipe(nlp, ((a.text, a) for a in articles),
+                                     batch_size=batch_size):
         yield analyze_doc(doc, article)
+
+
+def analyze_items(items: Iterable[Article | Failed], published: str | None = None, *,
+                  model: str | None = None,
+                  batch_size: int = 32) -> Iterator[Analysis | Failed]:
+    """Analyse a stream of read inputs in order, never stopping at a bad one.
+
+    Inputs that could not be read pass through as they are; an article whose
+    analysis raises becomes a :class:`Failed` record in its place.
+    """
+    nlp = nlp_mod.load(model)
+
+    def pairs() -> Iterator[tuple[str, Article | Failed]]:
+        for item in items:
+            yield ("", item) if isinstance(item, Failed) else \
+                (item.text, _as_article(item, published))
+
+    for doc, item in nlp_mod.pipe(nlp, pairs(), batch_size=batch_size):
+        if isinstance(item, Failed):
+            yield item
+            continue
+        try:
+            yield analyze_doc(doc, item)
+        except Exception as exc:  # one article's failure must not stop the batch
+            yield Failed(item.id, f"analysis failed: {exc.__class__.__name__}: {exc}")

@@ -54,9 +54,25 @@ def check_date(value: Any, where: str) -> str | None:
 
 def article_from_text(text: str, *, id: str | None = None, title: str | None = None,
                       published: str | None = None, url: str | None = None,
-                      source: str | None = None, text_in_output: bool = False) -> Article:
+                      source: str | None = None, text_in_output: bool = False,
+                      path: str | None = None) -> Article:
     """An Article for ``text``, with a content-hash id unless one is given."""
-    return Article(id or content_id(text), text, title, published, url, source, text_in_output)
+    return Article(id or content_id(text), text, title, published, url, source,
+                   text_in_output, path)
+
+
+def headline(text: str) -> str | None:
+    """The first line of a plain-text article when it reads as a headline.
+
+    A headline is short, does not end a sentence, and is followed by a blank line.
+    """
+    lines = text.lstrip("\ufeff").split("\n", 2)
+    if len(lines) < 3 or lines[1].strip():
+        return None
+    first = lines[0].strip()
+    if 0 < len(first) <= 160 and first[-1] not in ".!?:;,\"”’":
+        return first
+    return None
 
 
 def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
@@ -80,7 +96,7 @@ def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
     return text
 
 
-def html_article(html: str, where: str) -> Article:
+def html_article(html: str, where: str, path: str | None = None) -> Article:
     """The article in an HTML page: its body text, title, date and site name."""
     import trafilatura
 
@@ -98,7 +114,7 @@ def html_article(html: str, where: str) -> Article:
     return article_from_text(text, title=getattr(doc, "title", None) or None,
                              published=published, url=getattr(doc, "url", None) or None,
                              source=getattr(doc, "sitename", None) or None,
-                             text_in_output=True)
+                             text_in_output=True, path=path)
 
 
 def jsonl_article(line: str, where: str) -> Article:
@@ -164,9 +180,9 @@ def read_file(path: Path, *, encoding: str = "utf-8") -> Iterator[Article | Fail
         if ext in JSONL_EXTENSIONS:
             yield from read_jsonl(text, name)
         elif ext in HTML_EXTENSIONS:
-            yield html_article(text, name)
+            yield html_article(text, name, name)
         else:
-            yield article_from_text(text)
+            yield article_from_text(text, title=headline(text), path=name)
     except InputError as exc:
         yield Failed(name, str(exc))
     except OSError as exc:
@@ -199,6 +215,14 @@ def read_stream(stream: IO[bytes], *, encoding: str = "utf-8",
         yield article_from_text(text)
 
 
+def check_paths(paths: Iterable[str]) -> None:
+    """Refuse, before reading anything, a path that does not exist."""
+    for p in paths:
+        if p != "-" and not os.path.exists(p):
+            raise InputError(f"{p}: no such file or directory; give a .txt, .html or "
+                             ".jsonl file, a folder of them, or - for standard input")
+
+
 def read_inputs(paths: Iterable[str], *, encoding: str = "utf-8",
                 stdin: IO[bytes] | None = None) -> Iterator[Article | Failed]:
     """Every article of ``paths`` in order; ``-`` (or no path) reads standard input.
@@ -207,9 +231,7 @@ def read_inputs(paths: Iterable[str], *, encoding: str = "utf-8",
         InputError: a path does not exist (a usage error: nothing is read).
     """
     paths = list(paths) or ["-"]
-    for p in paths:
-        if p != "-" and not os.path.exists(p):
-            raise InputError(f"{p}: no such file or directory")
+    check_paths(paths)
     for p in paths:
         if p == "-":
             yield from read_stream(stdin or sys.stdin.buffer, encoding=encoding)

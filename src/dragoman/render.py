@@ -29,7 +29,9 @@ def _event_flags(e: Event) -> str:
 def render(analysis: Analysis) -> Panel:
     """One article as a panel: its actors, quotes with speakers, events and counts."""
     art = analysis.article
-    head = Text(art.title or art.id, style="bold")
+    head = Text(art.title or art.path or art.id, style="bold")
+    if art.path and art.title:
+        head.append(f"  {art.path}", style="dim")
     if art.published:
         head.append(f"  {art.published}", style="dim")
     parts: list[object] = [head]
