@@ -82,3 +82,7 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     if failed:
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

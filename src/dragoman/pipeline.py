@@ -16,8 +16,8 @@ from .readers import Failed, article_from_text
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset(
-    "the of and to a in is that for on it with as was be by at said are from has have not "
-    "this an but or were its which he she they his their will would been who".split())
+    "the of and to is that for on it with as was be by at said are from has have not "
+    "this but or were its which he she they his their will would been who".split())
 
 
 def english_share(text: str, sample: int = 4000) -> float | None:

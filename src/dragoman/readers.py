@@ -23,7 +23,8 @@ TEXT_EXTENSIONS = (".txt",)
 HTML_EXTENSIONS = (".html", ".htm")
 JSONL_EXTENSIONS = (".jsonl",)
 EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + JSONL_EXTENSIONS
-ARTICLE_FIELDS = ("id", "text", "title", "published", "url", "source")
+#: An HTML page whose extracted body has fewer words holds no article.
+MIN_HTML_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def html_article(html: str, where: str, path: str | None = None) -> Article:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=False)
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if not text.strip():
+    if len(text.split()) < MIN_HTML_WORDS:  # a menu or a caption is no article
         raise EmptyInputError(f"{where}: no article body found in this HTML page; "
                               "give the page of a single article, or its text as .txt")
     published = None
