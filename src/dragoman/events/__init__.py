@@ -1,13 +1,177 @@
-"""Events: who did what to whom, when and where (PLOVER, CAMEO alongside)."""
+"""Events: who did what to whom, when and where (PLOVER, CAMEO alongside).
+
+``find_events`` reads one parsed article: triggers from the lexicon (verbs, event
+nouns, idioms), source and target from the parse, modality per event, the date and
+place from the event's sentence, and the quote the event was said in. A small
+classifier (``classifier.py``) settles a sentence that the rules leave without an
+event.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from .. import dates, places
 from ..actors import ActorTable
-from ..model import Count, Event, Quote
+from ..model import Actor, Count, Event, Location, Party, Quote, Span
+from . import classifier
+from .counts import find_counts
+from .modality import modality
+from .ontology import coding
+from .roles import FIRST_PERSON, PRONOUNS, noun_roles, party, verb_roles
+from .triggers import Trigger, find_triggers
+
+__all__ = ["find_events"]
+
+RECIPROCAL = frozenset(("CONSULT", "COOPERATE", "AGREE"))
+_NAMED = frozenset(("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT"))
+_PLACE_PREPS = frozenset("in at near off outside inside across into from on".split())
+_PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
+
+
+class _Context:
+    """What the event coder knows about one article."""
+
+    def __init__(self, doc: Doc, actors: ActorTable, quotes: list[Quote], published: str | None):
+        self.doc, self.actors, self.quotes, self.published = doc, actors, quotes, published
+        self.countries = {(actor_code(a) or "")[:3] for a in actors.actors} - {""}
+        self._kinds = {a.id: a.kind for a in actors.actors}
+
+    def quote_at(self, start: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= start < q.end), None)
+
+    def resolve(self, tok: Token) -> tuple[Actor, Span] | None:
+        """The actor a pronoun refers to: the nearest earlier mention of a fitting kind."""
+        low = tok.lower_
+        kinds = ("person",) if low in ("he", "she", "him", "her", "his") else (
+            "state", "organisation", "group") if low in ("it", "its", "they", "them", "their") else None
+        if kinds is None:
+            return None
+        floor = max(0, tok.sent.start - 60)
+        best = None
+        for a in self.actors.actors:
+            if a.kind not in kinds:
+                continue
+            for m in a.mentions:
+                if self.doc[floor].idx <= m.start < tok.idx and (best is None or m.start > best[1].start):
+                    best = (a, m)
+        return best
+
+
+def actor_code(actor: Actor) -> str | None:
+    """An actor's code, falling back on its country or a country name."""
+    return actor.code or actor.country or places.country_code(actor.name)
+
+
+def _speaker_party(ctx: _Context, q: Quote) -> Party | None:
+    sp = q.speaker
+    if sp is None or sp.actor is None:
+        return None
+    actor = ctx.actors.get(sp.actor)
+    if actor is None:
+        return None
+    return Party(actor.id, actor_code(actor), sp.mention or (actor.mentions[0] if actor.mentions else None))
+
+
+def _date_of(ctx: _Context, trig: Token) -> str | None:
+    """The day of the event: a date phrase in its clause, else the nearest in its sentence."""
+    sent = trig.sent
+    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    if not ents:
+        return None
+    anc = {trig.i} | {a.i for a in trig.ancestors}
+
+    def rank(e: object) -> tuple[int, int]:
+        root = e.root  # type: ignore[attr-defined]
+        attached = root.head.i in anc or root.i in anc or (root.head.head.i in anc and root.head.dep_ == "prep")
+        return (0 if attached else 1, abs(root.i - trig.i))
+
+    for e in sorted(ents, key=rank):
+        d = dates.resolve(e.text, ctx.published)
+        if d:
+            return d
+    return None
+
+
+def _place_of(ctx: _Context, trig: Token, sides: set[str]) -> Location | None:
+    """The event's place: a place named after in/at/near in its sentence."""
+    sent = trig.sent
+    cands = []
+    for e in sent.ents:
+        if e.label_ not in _PLACE_ENTS:
+            continue
+        head = e.root.head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            if head.lower_ not in _PLACE_PREPS:
+                continue
+        elif e.root.dep_ != "compound":
+            continue
+        if e.text in sides:
+            continue
+        anc = {a.i for a in e.root.ancestors}
+        cands.append((0 if trig.i in anc or head.head.i == trig.i else 1, abs(e.root.i - trig.i), e))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (c[0], c[1]))
+    return places.resolve(cands[0][2].text, ctx.countries)
+
+
+def _side(ctx: _Context, tok: Token | None) -> Party | None:
+    return party(tok, ctx.actors, ctx.resolve) if tok is not None else None
+
+
+def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
+    tok = trig.token
+    if tok.ent_type_ in _NAMED and tok.ent_iob_ != "O" and trig.type != "ASSAULT":
+        return None
+    if tok.pos_ in ("VERB", "AUX"):
+        src_t, tgt_t = verb_roles(tok)
+    else:
+        src_t, tgt_t = noun_roles(tok)
+    source, target = _side(ctx, src_t), _side(ctx, tgt_t)
+    q = ctx.quote_at(trig.start)
+    if q is not None:
+        if source is None or (src_t is not None and src_t.lower_ in FIRST_PERSON):
+            source = _speaker_party(ctx, q) or source
+    elif source is None and src_t is not None and src_t.lower_ in PRONOUNS:
+        source = None
+    if source is not None and target is not None and source.actor and source.actor == target.actor:
+        target = None
+    negated, hypothetical = modality(tok)
+    c = coding(trig.type, trig.cameo)
+    sent = tok.sent
+    sides = {p.mention.text for p in (source, target) if p and p.mention}
+    return Event(
+        id=f"E{n}", type=c.type, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
+        quad_class=c.quad_class, source=source, target=target,
+        date=_date_of(ctx, tok), location=_place_of(ctx, tok, sides),
+        negated=negated, hypothetical=hypothetical,
+        trigger=Span(trig.start, trig.end, ctx.doc.text[trig.start:trig.end]),
+        sentence=(sent.start_char, sent.end_char), quote=q.id if q else None)
+
+
+def _keep(e: Event) -> bool:
+    """An event is kept when some side names a known actor (a bare noun is no event)."""
+    return any(p is not None and p.code for p in (e.source, e.target))
 
 
 def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
                 published: str | None = None) -> tuple[list[Event], list[Count]]:
-    """The events and counts of a parsed article (not built yet: none)."""
-    return [], []
+    """The events and counts of a parsed article.
+
+    Args:
+        doc: the article parsed by spaCy.
+        actors: the actor table of the article.
+        quotes: the article's quotes (their speakers are the sources of what they say).
+        published: ISO date that relative dates are resolved against.
+
+    Returns:
+        The events in text order (ids E1, E2, ...) and the counts.
+    """
+    ctx = _Context(doc, actors, quotes, published)
+    events: list[Event] = []
+    for trig in find_triggers(doc):
+        e = _code_event(ctx, trig, len(events) + 1)
+        if e is not None and (_keep(e) or len(doc) < 80):
+            events.append(e)
+    events = classifier.fill_sentences(doc, events, ctx)
+    return events, find_counts(doc, actors)

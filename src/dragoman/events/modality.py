@@ -1,0 +1,86 @@
+"""Modality of one event: negated, or hypothetical (conditional, asked, planned, claimed).
+
+Decided on the event's own clause, not the sentence: in "the threat of massive
+consequences should Russia invade Ukraine" the threat is factual and the invasion
+hypothetical.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+MODALS = frozenset("would could might may should will shall can 'll wo ca must".split())
+CONDITIONS = frozenset("if unless whether once lest".split())
+# verbs and nouns whose complement is not (yet) an event: plans, aims, requests, claims
+PLANS = frozenset(
+    "plan want aim seek intend hope expect prepare try attempt decide propose ready set due "
+    "wish need look agree offer promise pledge vow threaten call urge ask demand request "
+    "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
+    "discuss condition effort bid goal intention risk prospect possibility chance fear "
+    "threat plot able willing likely unlikely preparation without".split())
+NEG_WORDS = frozenset("not n't never no neither nor".split())
+NO_ONE = frozenset("no-one nobody none noone".split())
+DENY = frozenset("deny refute dismiss".split())
+_CLAUSE_UP = frozenset(("xcomp", "conj", "aux", "auxpass", "pcomp", "pobj", "prep", "dobj",
+                        "acomp", "attr", "compound", "amod", "nmod", "appos", "npadvmod"))
+
+
+def _verbal_head(tok: Token) -> Token:
+    """The verb that governs a noun trigger (the trigger itself when it is a verb)."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+        t = t.head
+    return t
+
+
+def _negated_token(t: Token) -> bool:
+    for c in t.children:
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in NEG_WORDS):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NO_ONE:
+            return True
+    return False
+
+
+def modality(tok: Token) -> tuple[bool, bool]:
+    """(negated, hypothetical) of the event whose trigger is ``tok``."""
+    negated = hypothetical = False
+    sent = tok.sent
+    if sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        hypothetical = True
+    if _negated_token(tok):
+        negated = True
+    verb = _verbal_head(tok)
+    if verb is not tok and _negated_token(verb) and tok.dep_ in ("dobj", "nsubjpass", "attr"):
+        negated = True
+    # walk up the clause chain: modals, conditions, plans, denials
+    t, steps = tok, 0
+    while steps < 8:
+        steps += 1
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+                hypothetical = True
+            if c.dep_ == "mark" and c.lower_ in CONDITIONS:
+                hypothetical = True
+        if t.dep_ == "advcl" and t.i > t.head.i and any(
+                c.dep_ == "aux" and c.lower_ == "should" and c.i < t.i for c in t.children):
+            hypothetical = True
+        if t.dep_ in ("ROOT",):
+            break
+        head = t.head
+        if t is not tok and head.lemma_.lower() in PLANS and t.dep_ in ("xcomp", "pcomp", "pobj", "ccomp", "dobj", "acl", "prep"):
+            hypothetical = True
+        if head.lemma_.lower() in PLANS and t.dep_ in ("xcomp", "pcomp", "acl", "ccomp"):
+            hypothetical = True
+        if head.lemma_.lower() in DENY and t.dep_ in ("ccomp", "dobj"):
+            negated = True
+        if t.dep_ in ("advcl", "ccomp", "relcl", "csubj", "parataxis") and t is not tok:
+            break
+        if t.dep_ in ("advcl", "ccomp", "relcl", "parataxis") and t is tok:
+            # the trigger heads its own clause: its marks were read above
+            break
+        if t.dep_ not in _CLAUSE_UP and t is not tok:
+            break
+        t = head
+    return negated, hypothetical

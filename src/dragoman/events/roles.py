@@ -1,0 +1,184 @@
+"""Source and target of an event from the parse.
+
+Verbs: the subject (or the passive agent) is the source, the object (or the passive
+subject, or the object of with/against/on/at/to) the target. Event nouns: the
+possessor or an actor adjective ("Russian invasion") is the source, "with"/"against"
+objects the target, "between X and Y" gives both sides, and otherwise the subject of
+the verb that governs the noun ("held talks") is the source.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from ..actors import ActorTable
+from .. import places
+from ..model import Actor, Party, Span
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+TARGET_PREPS = frozenset("with against on at to toward towards into upon over from".split())
+NOUN_TARGET_PREPS = frozenset("with against on to toward towards into upon over".split())
+PRONOUNS = frozenset("he she they it we i him her them us his its their our who which that".split())
+FIRST_PERSON = frozenset("i we us our my me".split())
+
+
+def _code(actor: Actor) -> str | None:
+    return actor.code or actor.country or places.country_code(actor.name)
+
+
+Resolver = Callable[[Token], "tuple[Actor, Span] | None"]
+
+
+def np_bounds(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of the compact noun phrase headed by ``tok``."""
+    start = tok.left_edge.i
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "case" and c.i == end):
+            end = c.i + 1
+        else:
+            break
+    if tok.doc[start].dep_ in ("punct", "cc", "prep"):
+        start = min(start + 1, tok.i)
+    return start, end
+
+
+def _subtree_bounds(tok: Token, limit: int = 14) -> tuple[int, int]:
+    s, e = tok.left_edge.i, tok.right_edge.i + 1
+    return s, min(e, max(tok.i + 1, s + limit))
+
+
+def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Party | None:
+    """The party that the noun phrase headed by ``tok`` names, or None.
+
+    The actor is looked up first in the compact phrase, then in its whole subtree
+    ("the member states of the Arctic Council"); pronouns go through ``resolve``. A
+    phrase that names no known actor still yields a party without code, so that its
+    mention can be checked.
+    """
+    doc = tok.doc
+    if tok.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ"):
+        return None
+    if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+        hit = resolve(tok) if resolve else None
+        if hit:
+            actor, _ = hit
+            return Party(actor.id, _code(actor), Span(tok.idx, tok.idx + len(tok), tok.text))
+        return None
+    s, e = np_bounds(tok)
+    found = actors.at(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+    if found is None:
+        s2, e2 = _subtree_bounds(tok)
+        found = actors.at(doc[s2].idx, doc[e2 - 1].idx + len(doc[e2 - 1]))
+    if found:
+        actor, mention = found
+        return Party(actor.id, _code(actor), mention)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return Party(None, None, Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
+                                  doc.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
+
+
+def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _prep_obj(tok: Token, preps: frozenset[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            obj = _child(c, ("pobj",))
+            if obj is not None:
+                return obj
+        if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    return None
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """(subject, is_agent): the logical subject of a verb, climbing through
+    xcomp, conj and relative clauses; ``is_agent`` False for a passive subject."""
+    t = verb
+    for _ in range(5):
+        agent = _child(t, ("agent",))
+        if agent is not None:
+            obj = _child(agent, ("pobj",))
+            if obj is not None:
+                return obj, True
+        subj = _child(t, ("nsubj", "csubj"))
+        if subj is not None:
+            return subj, True
+        subj = _child(t, ("nsubjpass",))
+        if subj is not None:
+            return subj, False
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ != "VBN"):
+            return t.head, True
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp") and t.head is not t:
+            t = t.head
+            if t.pos_ not in ("VERB", "AUX"):
+                # "ready to agree": climb to the verb that the adjective belongs to
+                t = t.head if t.dep_ in ("acomp", "amod", "prep", "attr") else t
+            continue
+        break
+    return None, True
+
+
+def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
+    """(source head, target head) of a verb trigger."""
+    subj, active = subject_of(verb)
+    obj = _child(verb, ("dobj",))
+    if not active and subj is not None:
+        # passive: "X was attacked (by Y)"
+        agent = _child(verb, ("agent",))
+        src = _child(agent, ("pobj",)) if agent is not None else None
+        return src, subj
+    if obj is None:
+        obj = _prep_obj(verb, TARGET_PREPS)
+    if obj is not None and obj.dep_ == "dobj" and obj.lower_ in ("way",):
+        obj = _prep_obj(verb, TARGET_PREPS)
+    return subj, obj
+
+
+def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
+    """(source head, target head) of an event noun."""
+    src = tgt = None
+    for c in noun.children:
+        if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
+            src = c
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            obj = _child(c, ("pobj",))
+            if obj is not None:
+                src = obj
+                tgt = _child(obj, ("conj",))
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            src = _child(c, ("pobj",)) or src
+    if src is None:
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+                src = c
+                break
+    if tgt is None:
+        tgt = _prep_obj(noun, NOUN_TARGET_PREPS)
+    if src is None:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = _child(of, ("pobj",)) if of is not None else None
+        if obj is not None and obj.ent_type_ in ("ORG", "GPE", "NORP"):
+            if tgt is None and noun.lemma_.lower() in ("invasion", "occupation", "annexation", "bombing", "attack"):
+                tgt = obj
+            else:
+                src = obj
+    if src is None:
+        # the subject of the verb that governs the noun: "held talks", "levelled accusations"
+        t = noun
+        for _ in range(5):
+            if t.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+                break
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                s, active = subject_of(t)
+                if s is not None and s is not noun and active:
+                    src = s
+                    break
+    if tgt is None and src is not None:
+        tgt = _child(src, ("conj",))
+    return src, tgt
