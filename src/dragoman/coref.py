@@ -1,0 +1,332 @@
+"""Resolving speakers and pronouns to the people and bodies an article names.
+
+No coreference package works offline, so this is a small rule-based resolver:
+
+- **names**: "Ryabkov", "Mr Ryabkov" resolve to the fullest name the article gives
+  ("Sergei Ryabkov");
+- **pronouns**: he / she / it / they go to the nearest compatible earlier mention,
+  compatible by gender (titles such as Mr / Ms / spokeswoman, and common first
+  names) and by kind (a person, a body, a group), scored by recency, grammatical
+  role (subjects are preferred) and salience (earlier speakers are preferred, so a
+  run of quotes keeps its speaker);
+- **nominals**: "the minister", "the envoy" go to the latest person introduced with
+  that title; "the ministry" to the latest body whose name contains the word; "the
+  statement" to the latest speaker.
+
+``resolve_mention(doc, token_or_span, actors)`` is the public entry point; the
+quote stage uses :class:`Resolver` directly to also learn the speakers it finds.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .actors import ActorTable
+from .model import Actor
+
+FEMALE_TITLES = frozenset(
+    "ms mrs miss madam madame mme lady dame queen princess spokeswoman chairwoman "
+    "congresswoman businesswoman stateswoman sister mother wife daughter baroness "
+    "duchess countess empress actress".split())
+MALE_TITLES = frozenset(
+    "mr sir lord king prince spokesman chairman congressman businessman statesman "
+    "brother father husband son baron duke count emperor".split())
+#: Common first names by gender, for "he"/"she" agreement (a name not listed is
+#: compatible with both).
+FEMALE_NAMES = frozenset("""
+alice alicia amanda amy ana andrea angela angelina ann anna anne annalena antonia
+barbara betsy beatriz carla carmen caroline catherine cecilia charlotte chloe
+christine christina claudia cristina dana daniela deborah diana dilma dina elena
+elisabeth elizabeth ellen emily emma erin eva federica fiona frances francesca gabriela
+gina giorgia gloria hanna hannah heather helen helena hillary ilhan ingrid irene
+isabel jacinda jane janet janine jennifer jessica jill joan johanna julia julie
+kaja kamala karen karin kate katherine kathleen kathryn kellyanne kirsten kristalina
+kristi laura lauren leila linda lisa liz louise lucia lucy maria marie marine marise
+marta martha mary maya megan melania melissa mette michelle mia michele mira monica
+nadia nancy natalia natalie nicola nikki nina olena olga pamela patricia paula
+penny priti rachel rebecca rosa ruth sabrina samantha sandra sanna sara sarah
+sophie stephanie susan suzanne svetlana tatiana teresa theresa tsai ulrike ursula
+valentina valerie vera victoria viktoria virginia wendy yulia yuliia zeynep
+""".split())
+MALE_NAMES = frozenset("""
+abdel abdul abdullah abiy ahmed alan alberto alejandro alexander alexei ali andre
+andrei andres andrés andrew andrzej angelo anthony antonio antony ashraf benjamin
+bernard bernardino bill bob boris carlos charles chris christopher dan daniel david
+dmitry donald ebrahim edward emmanuel enrique erdogan fernando francis frank
+george gustavo hakan hassan hugh ibrahim igor ivan jack jake james jan jean jeff
+jens jeppe jeremy jim joe john jorge jose josé joseph juan kevin kim kyriakos lee
+li lloyd luis luiz marco marcelo mark martin matteo michael mike mohamed mohammad
+mohammed muhammad narendra nicolas nikol olaf paul pedro pekka peter pierre rafael
+recep richard robert roberto rishi ron sergei sergey sergio stephen steve tayyip
+ted thomas tim tom viktor vladimir volodymyr walter william xi yair yahya yang
+yevgeny yuri zbigniew zed
+""".split())
+#: Nouns that refer back to a person: "the minister said".
+PERSON_NOUNS = frozenset(
+    "minister envoy spokesman spokeswoman spokesperson president ambassador secretary "
+    "official diplomat chancellor premier leader chief general commander negotiator "
+    "senator governor mayor director chairman chairwoman king queen prince "
+    "candidate nominee congressman congresswoman lawmaker representative "
+    "prosecutor judge adviser advisor aide counsel head deputy sheikh emir "
+    "monarch foreign_minister man woman".split())
+BODY_NOUNS = frozenset(
+    "ministry government office department agency council committee army military "
+    "junta presidency administration cabinet embassy kremlin commission party "
+    "parliament court police union alliance company group organisation organization "
+    "authority authorities campaign secretariat mission force command".split())
+DOCUMENT_NOUNS = frozenset(
+    "statement release report post tweet letter communique communiqué note readout "
+    "transcript document memo announcement message text".split())
+_TITLE_WORDS = FEMALE_TITLES | MALE_TITLES | frozenset("dr prof president minister".split())
+_HE = frozenset("he him his himself".split())
+_SHE = frozenset("she her hers herself".split())
+_IT = frozenset("it its itself".split())
+_THEY = frozenset("they them their theirs themselves".split())
+PRONOUNS = _HE | _SHE | _IT | _THEY
+_WINDOW = 6  # sentences searched back for a pronoun's antecedent
+
+
+@dataclass
+class Mention:
+    """A mention the resolver can point back to."""
+
+    start: int
+    end: int
+    actor: Actor | None
+    name: str
+    cls: str  # person | body | group
+    gender: str  # m | f | ? (persons only)
+    subject: bool
+    speaker: bool = False
+
+
+def _name_tokens(name: str) -> list[str]:
+    """Lower-case words of a name without titles ("Ms Sherman" -> ["sherman"])."""
+    words = [t.strip(".,’'").lower() for t in name.replace("’s", "").replace("'s", "").split()]
+    return [w for w in words if w and w not in _TITLE_WORDS]
+
+
+def _class_of(actor: Actor) -> str:
+    if actor.kind == "person":
+        return "person"
+    if actor.kind == "group":
+        return "group"
+    return "body"
+
+
+class Resolver:
+    """Resolves mentions in one parsed article against its actor table."""
+
+    def __init__(self, doc: Doc, actors: ActorTable) -> None:
+        self.doc = doc
+        self.actors = actors
+        self._sent_starts = [s.start_char for s in doc.sents]
+        self._gender: dict[str, str] = {}
+        self.mentions: list[Mention] = []
+        for actor in actors.actors:
+            cls = _class_of(actor)
+            for m in actor.mentions:
+                self.mentions.append(Mention(m.start, m.end, actor, actor.name, cls,
+                                             self.gender_of(actor) if cls == "person" else "?",
+                                             self._is_subject(m.start, m.end)))
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    # ------------------------------------------------------------ facts about actors
+    def _is_subject(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
+
+    def sentence_of(self, char: int) -> int:
+        """Index of the sentence holding character ``char``."""
+        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+
+    def gender_of(self, actor: Actor) -> str:
+        """'m', 'f' or '?' from titles before its mentions and its first name."""
+        if actor.id in self._gender:
+            return self._gender[actor.id]
+        g = "?"
+        toks = _name_tokens(actor.name)
+        if toks and toks[0] in FEMALE_NAMES:
+            g = "f"
+        elif toks and toks[0] in MALE_NAMES:
+            g = "m"
+        text = self.doc.text
+        for m in actor.mentions:
+            before = text[max(0, m.start - 40):m.start].lower().replace(".", " ").split()
+            words = before[-3:] + _name_tokens(m.text)[:1]
+            if any(w in FEMALE_TITLES for w in words):
+                g = "f"
+                break
+            if any(w in MALE_TITLES for w in words):
+                g = "m"
+                break
+        self._gender[actor.id] = g
+        return g
+
+    def fullest(self, actor: Actor) -> tuple[Actor, str]:
+        """The actor giving the fullest name for ``actor`` ("Ryabkov" -> "Sergei Ryabkov")."""
+        toks = _name_tokens(actor.name)
+        if not toks:
+            return actor, actor.name
+        last = toks[-1]
+        best, best_len = actor, len(toks)
+        for other in self.actors.actors:
+            if other is actor or other.kind != "person" and actor.kind == "person":
+                continue
+            o = _name_tokens(other.name)
+            if len(o) <= best_len:
+                continue
+            if o[-1] == last or (len(toks) == 1 and last in o):
+                if other.kind == "person" or actor.kind != "person":
+                    best, best_len = other, len(o)
+        return best, best.name
+
+    def by_name(self, words: list[str]) -> Actor | None:
+        """The person actor whose name ends with (or, for one word, holds) ``words``."""
+        words = [w.lower() for w in words if w.lower() not in MALE_TITLES | FEMALE_TITLES]
+        if not words:
+            return None
+        best = None
+        for a in self.actors.actors:
+            o = _name_tokens(a.name)
+            if o and (o[-len(words):] == words or (len(words) == 1 and words[0] in o)):
+                if best is None or (a.kind == "person", len(o)) > (best.kind == "person",
+                                                                   len(_name_tokens(best.name))):
+                    best = a
+        return best
+
+    # ------------------------------------------------------------ learning
+    def note(self, start: int, end: int, actor: Actor | None, name: str, cls: str,
+             gender: str = "?", *, speaker: bool = True) -> None:
+        """Record a resolved mention (a quote's speaker) so later pronouns can find it."""
+        if actor is not None and cls == "person":
+            gender = self.gender_of(actor)
+        m = Mention(start, end, actor, name, cls, gender, True, speaker)
+        i = bisect.bisect_left(self._starts, start)
+        self.mentions.insert(i, m)
+        self._starts.insert(i, start)
+
+    # ------------------------------------------------------------ resolving
+    def resolve_pronoun(self, word: str, start: int) -> Mention | None:
+        """The antecedent of the pronoun ``word`` at character ``start``."""
+        w = word.lower()
+        if w in _HE:
+            want, gender = {"person"}, "m"
+        elif w in _SHE:
+            want, gender = {"person"}, "f"
+        elif w in _IT:
+            want, gender = {"body"}, "?"
+        elif w in _THEY:
+            want, gender = {"group", "body"}, "?"
+        else:
+            return None
+        here = self.sentence_of(start)
+        best, best_score = None, float("-inf")
+        i = bisect.bisect_left(self._starts, start) - 1
+        seen = 0
+        while i >= 0 and seen < 80:
+            m = self.mentions[i]
+            i -= 1
+            seen += 1
+            if m.end > start:
+                continue
+            dist = here - self.sentence_of(m.start)
+            if dist > _WINDOW:
+                break
+            if m.cls not in want:
+                continue
+            if gender != "?" and m.gender not in (gender, "?"):
+                continue
+            score = -1.5 * dist + (2.0 if m.subject else 0.0) + (1.0 if m.speaker else 0.0)
+            score += 0.5 if m.gender == gender else 0.0
+            if score > best_score:
+                best, best_score = m, score
+        if best is None and want == {"person"}:
+            # Fall back on the most mentioned compatible person before this point.
+            counts: dict[str, tuple[int, Mention]] = {}
+            for m in self.mentions:
+                if m.start >= start:
+                    break
+                if m.cls == "person" and m.actor is not None and m.gender in (gender, "?"):
+                    n, _ = counts.get(m.actor.id, (0, m))
+                    counts[m.actor.id] = (n + 1, m)
+            if counts:
+                best = max(counts.values(), key=lambda x: x[0])[1]
+        return best
+
+    def resolve_nominal(self, head: Token, start: int) -> Mention | None:
+        """"the minister" -> the latest person so titled; "the ministry" -> the latest
+        body named with that word; "the statement" -> the latest speaker."""
+        noun = head.lemma_.lower()
+        here = self.sentence_of(start)
+        text = self.doc.text
+        i = bisect.bisect_left(self._starts, start) - 1
+        fallback = None
+        while i >= 0:
+            m = self.mentions[i]
+            i -= 1
+            if m.end > start:
+                continue
+            if here - self.sentence_of(m.start) > 12:
+                break
+            if noun in DOCUMENT_NOUNS:
+                if m.speaker:
+                    return m
+                continue
+            if noun in PERSON_NOUNS and m.cls == "person":
+                context = text[max(0, m.start - 60):m.end + 60].lower()
+                if noun in context:
+                    return m
+                if fallback is None and m.speaker and here - self.sentence_of(m.start) <= 3:
+                    fallback = m
+            elif noun in BODY_NOUNS and m.cls != "person":
+                if noun in m.name.lower():
+                    return m
+        return fallback
+
+
+def resolve_mention(doc: Doc, token_or_span: Token | SpacySpan, actors: ActorTable,
+                    resolver: Resolver | None = None) -> Actor | None:
+    """The actor a mention refers to: a pronoun, a nominal or a (partial) name.
+
+    Args:
+        doc: the parsed article.
+        token_or_span: the mention ("he", "the minister", "Mr Ryabkov").
+        actors: the article's actor table.
+        resolver: a resolver already built for ``doc`` (built and cached on the doc
+            when None).
+
+    Returns:
+        The actor, with the fullest name the article gives, or None.
+    """
+    if resolver is None:
+        resolver = doc.user_data.get("dragoman_resolver")
+        if resolver is None or resolver.actors is not actors:
+            resolver = Resolver(doc, actors)
+            doc.user_data["dragoman_resolver"] = resolver
+    if isinstance(token_or_span, Token):
+        span = doc[token_or_span.i:token_or_span.i + 1]
+    else:
+        span = token_or_span
+    head = span.root
+    start, end = span.start_char, span.end_char
+    if head.lower_ in PRONOUNS and len(span) <= 2:
+        m = resolver.resolve_pronoun(head.lower_, start)
+        return resolver.fullest(m.actor)[0] if m and m.actor else None
+    hit = actors.at(head.idx, head.idx + len(head))
+    if hit is not None:
+        return resolver.fullest(hit[0])[0]
+    if head.pos_ == "PROPN":
+        words = [t.text for t in span if t.pos_ == "PROPN"]
+        a = resolver.by_name(words)
+        if a is not None:
+            return resolver.fullest(a)[0]
+    if head.pos_ == "NOUN":
+        m = resolver.resolve_nominal(head, start)
+        if m is not None and m.actor is not None:
+            return resolver.fullest(m.actor)[0]
+    hit = actors.at(start, end)
+    return resolver.fullest(hit[0])[0] if hit else None

@@ -1,0 +1,96 @@
+"""The speech-cue lexicon (``data/cues.tsv``) and cue matching on lemmas."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.tsv"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Speech verbs, multi-word cues, source phrases and statement frames."""
+
+    verbs: dict[str, str]  # lemma -> force (strong|weak)
+    phrases: dict[str, dict[str, str]]  # head lemma -> {particle or object lemma: force}
+    sources: frozenset[str]  # "according to": head lemma of the source phrase
+    frames: frozenset[str]  # nouns of "in a statement", "in an interview"
+
+
+@functools.lru_cache(maxsize=2)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read the cue lexicon (cached)."""
+    verbs: dict[str, str] = {}
+    phrases: dict[str, dict[str, str]] = {}
+    sources: set[str] = set()
+    frames: set[str] = set()
+    for line in Path(path or CUES_PATH).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        pattern, kind = parts[0].strip().lower(), parts[1].strip()
+        force = parts[2].strip() if len(parts) > 2 else "weak"
+        words = pattern.split()
+        if kind == "verb":
+            verbs[words[0]] = force
+        elif kind == "phrase":
+            phrases.setdefault(words[0], {})[words[-1]] = force
+        elif kind == "source":
+            sources.add("accord" if words[0] == "according" else words[0])
+        elif kind == "frame":
+            frames.add(words[-1])
+    return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames))
+
+
+@dataclass
+class Cue:
+    """A speech cue in the parse: its head token, the tokens it spans, its force."""
+
+    head: int
+    tokens: list[int]
+    force: str
+    kind: str  # verb | phrase | source
+
+    def char_range(self, doc: Doc) -> tuple[int, int]:
+        toks = [doc[i] for i in self.tokens]
+        return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
+    """The speech cues of ``doc`` in order: verbs, multi-word cues, "according to"."""
+    cues: list[Cue] = []
+    for tok in doc:
+        lemma = _lemma(tok)
+        if lemma in lex.sources and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cues.append(Cue(tok.i, [tok.i, tok.i + 1], "strong", "source"))
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD":
+            continue
+        if tok.pos_ == "AUX" and lemma not in lex.verbs:
+            continue
+        phrase = lex.phrases.get(lemma)
+        if phrase:
+            hit = next((c for c in tok.children if _lemma(c) in phrase
+                        and c.dep_ in ("prep", "prt", "dobj", "dative", "advmod")), None)
+            if hit is not None:
+                force = phrase[_lemma(hit)]
+                if lemma in lex.verbs and lex.verbs[lemma] == "strong":
+                    force = "strong"
+                cues.append(Cue(tok.i, sorted([tok.i, hit.i]), force, "phrase"))
+                continue
+        force = lex.verbs.get(lemma)
+        if force is None:
+            continue
+        if force == "weak" and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(
+                    _lemma(g) in lex.frames for g in c.children) for c in tok.children):
+            force = "strong"  # "accused X in a statement"
+        cues.append(Cue(tok.i, [tok.i], force, "verb"))
+    return cues

@@ -1,0 +1,257 @@
+"""Assembling quotes: quoted segments, speech cues and speakers into Quote records.
+
+The order of decisions for a quoted segment (text between quote marks):
+
+1. it lies inside the content clause of a speech cue ("said the Americans had
+   “considered…”"): the clause is one *mixed* quote, or, when the segment is (nearly)
+   the whole clause, a *direct* quote of that cue;
+2. it hangs in the parse under a cue ("spoke of “…”", "described X as “…”"): direct;
+3. it is a word or three with no cue: a scare quote, dropped;
+4. a cue without content of its own stands next to it in the same sentence
+   ("“…,” he told Russian TV, “…”", "she said: “…”"): direct;
+5. it follows an attributed quote in the same or the next paragraph: a
+   continuation, same speaker;
+6. otherwise a pull quote: speaker null.
+
+Content clauses of cues with no quote marks are *indirect* quotes.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..actors import ActorTable
+from ..model import Quote, Span, Speaker
+from .attrib import Attribution, find_attributions
+from .cues import find_cues, load_lexicon
+from .marks import Segment, find_segments
+from .pull import pull_quotes
+from .speakers import resolve_speaker
+
+_SCARE_WORDS = 3  # a quoted segment of this many words or fewer needs a cue over it
+_CLAUSE_STOPS = ("ccomp", "relcl", "advcl", "csubj", "parataxis", "acl")
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    attr: Attribution | None
+    mode: str  # attr | continue | none
+    para: int
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Start of every non-blank paragraph (so that blank lines do not count)."""
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            starts.append(pos)
+        pos += len(line) + 1
+    return starts or [0]
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _governing(doc: Doc, seg: Segment, by_head: dict[int, Attribution]) -> Attribution | None:
+    """The cue the segment hangs under in the parse, if any (within its clause)."""
+    span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    lo, hi = span.start, span.end
+    roots = [t for t in span if not lo <= t.head.i < hi or t.head is t]
+    for t in roots:
+        cur: Token = t
+        for _ in range(6):
+            h = cur.head
+            if h is cur:
+                break
+            if h.i in by_head and not lo <= h.i < hi:
+                return by_head[h.i]
+            if cur.dep_ in _CLAUSE_STOPS:
+                break
+            cur = h
+    return None
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Characters from the last sentence end before ``start`` to the next after ``end``."""
+    s = start
+    while s > 0 and text[s - 1] not in ".!?\n":
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in ".!?\n":
+        e += 1
+    return s, e
+
+
+def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
+              cues: list[tuple[int, Attribution]]) -> Attribution | None:
+    """A content-less cue in the same sentence as the segment, outside the marks."""
+    close = seg.close_mark if seg.close_mark >= 0 else seg.end
+    opening = seg.open_mark if seg.open_mark >= 0 else seg.start
+    prev_end = segs[k - 1].close_mark + 1 if k > 0 and segs[k - 1].close_mark >= 0 else 0
+    next_start = segs[k + 1].open_mark if k + 1 < len(segs) and segs[k + 1].open_mark >= 0 \
+        else len(text)
+    lead_s, _ = _sentence_bounds(text, opening, opening)
+    lead_s = max(lead_s, prev_end)
+    _, trail_e = _sentence_bounds(text, close + 1, close + 1)
+    trail_e = min(trail_e, next_start)
+    best, best_d = None, None
+    for pos, a in cues:
+        if a.content is not None and _overlap(a.content, (seg.start, seg.end)) == 0:
+            continue
+        if close < pos < trail_e:
+            d = pos - close
+        elif lead_s <= pos < opening:
+            d = opening - pos + 5
+        else:
+            continue
+        if best_d is None or d < best_d:
+            best, best_d = a, d
+    if best is None and text[lead_s:opening].rstrip().endswith(":"):
+        # "... he said:" at the end of the previous sentence of the paragraph
+        ps, _ = _sentence_bounds(text, max(0, lead_s - 2), lead_s)
+        for pos, a in cues:
+            if ps <= pos < lead_s and a.content is None:
+                best = a
+    return best
+
+
+def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
+    """The quotes of a parsed article, with speakers resolved through ``actors``.
+
+    Args:
+        doc: the article parsed by the pipeline (never re-parsed here).
+        actors: the actor table of the same article.
+
+    Returns:
+        Quotes in text order, ids Q1, Q2, ...
+    """
+    text = doc.text
+    segs = find_segments(text)
+    attrs = find_attributions(doc, find_cues(doc, load_lexicon()))
+    seg_ranges = [(g.open_mark if g.open_mark >= 0 else g.start,
+                   g.close_mark + 1 if g.close_mark >= 0 else g.end) for g in segs]
+    seg_starts = [r[0] for r in seg_ranges]
+
+    def in_segment(pos: int) -> bool:
+        j = bisect.bisect_right(seg_starts, pos) - 1
+        return j >= 0 and seg_ranges[j][0] <= pos < seg_ranges[j][1] and \
+            _words(text[segs[j].start:segs[j].end]) > _SCARE_WORDS
+
+    attrs = [a for a in attrs if not in_segment(doc[a.cue.head].idx)]
+    by_head = {a.cue.head: a for a in attrs}
+    cue_pos = sorted(((doc[a.cue.head].idx, a) for a in attrs), key=lambda x: x[0])
+    para_starts = _paragraph_starts(text)
+
+    def para(pos: int) -> int:
+        return max(0, bisect.bisect_right(para_starts, pos) - 1)
+
+    links: list[tuple[str, Attribution | None]] = []  # per segment
+    mixed: dict[int, list[int]] = {}  # attribution index -> absorbed segments
+    direct_attr: set[int] = set()
+    index = {id(a): i for i, a in enumerate(attrs)}
+    for k, g in enumerate(segs):
+        gr = (g.start, g.end)
+        glen = g.end - g.start
+        holders = [a for a in attrs if a.content and _overlap(a.content, gr) >= 0.5 * glen]
+        if holders:
+            a = min(holders, key=lambda x: x.content[1] - x.content[0])  # type: ignore[index]
+            cs, ce = a.content  # type: ignore[misc]
+            outside = _words(text[cs:g.start]) + _words(text[g.end:ce])
+            if outside <= 1 or glen >= 0.8 * (ce - cs):
+                links.append(("attr", a))
+                direct_attr.add(index[id(a)])
+            else:
+                links.append(("absorbed", a))
+                mixed.setdefault(index[id(a)], []).append(k)
+            continue
+        gov = _governing(doc, g, by_head)
+        if gov is not None:
+            links.append(("attr", gov))
+            continue
+        if _words(text[g.start:g.end]) <= _SCARE_WORDS:
+            links.append(("drop", None))
+            continue
+        adj = _adjacent(text, g, segs, k, cue_pos)
+        links.append(("attr", adj) if adj is not None else ("open", None))
+    # A quotation over several paragraphs shares the cue found for any of its parts.
+    by_run: dict[int, Attribution] = {}
+    for g, (mode, a) in zip(segs, links):
+        if mode == "attr" and a is not None:
+            by_run.setdefault(g.run, a)
+    cands: list[_Cand] = []
+    for g, (mode, a) in zip(segs, links):
+        if mode in ("drop", "absorbed"):
+            continue
+        if mode == "open" and g.run in by_run:
+            mode, a = "attr", by_run[g.run]
+        e = g.end
+        while e > g.start and text[e - 1] in ",;:":
+            e -= 1
+        cands.append(_Cand(g.start, e, "direct", a, "attr" if mode == "attr" else "continue",
+                           para(g.start)))
+    for i, a in enumerate(attrs):
+        if a.content is None or i in direct_attr:
+            continue
+        cs, ce = a.content
+        kind = "indirect"
+        if i in mixed:
+            kind = "mixed"
+            ce = max(ce, max(segs[k].end for k in mixed[i]))
+            cs = min(cs, min(segs[k].start for k in mixed[i]))
+        if _words(text[cs:ce]) < 2:
+            continue
+        cands.append(_Cand(cs, ce, kind, a, "attr", para(cs)))
+    cands.extend(_Cand(s, e, "direct", None, "none", para(s)) for s, e in pull_quotes(doc, segs))
+    cands.sort(key=lambda c: (c.start, -c.end))
+    return _emit(doc, actors, cands, attrs, by_head)
+
+
+def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribution],
+          by_head: dict[int, Attribution]) -> list[Quote]:
+    """Resolve speakers in text order (so continuations and pronouns see earlier
+    speakers) and build the records."""
+    from ..coref import Resolver
+
+    text = doc.text
+    resolver = Resolver(doc, actors)
+    doc.user_data["dragoman_resolver"] = resolver
+    out: list[Quote] = []
+    last: tuple[int, Speaker | None, Span | None] | None = None  # paragraph, speaker, cue
+    cache: dict[int, Speaker | None] = {}
+    seen: set[tuple[int, int]] = set()
+    for c in cands:
+        if (c.start, c.end) in seen:
+            continue
+        seen.add((c.start, c.end))
+        speaker: Speaker | None = None
+        cue: Span | None = None
+        if c.mode == "attr" and c.attr is not None:
+            a = c.attr
+            hops = 0
+            while a.speaker is None and a.inherited is not None and hops < 4:
+                a = by_head.get(a.inherited, a)
+                hops += 1
+            if a.cue.head not in cache:
+                cache[a.cue.head] = resolve_speaker(doc, a, actors, resolver)
+            speaker = cache[a.cue.head]
+            cs, ce = c.attr.cue.char_range(doc)
+            cue = Span(cs, ce, text[cs:ce])
+        elif c.mode == "continue" and last is not None and c.para - last[0] <= 1:
+            speaker, cue = last[1], None
+        if speaker is not None or c.mode == "attr":
+            last = (c.para, speaker, cue)
+        out.append(Quote(f"Q{len(out) + 1}", c.start, c.end, text[c.start:c.end], c.kind,
+                         cue, speaker))
+    return out

@@ -1,0 +1,157 @@
+"""From the speaker phrase in the parse to a Speaker record (actor, fullest name,
+mention), through the resolver for pronouns, nominals and partial names."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..actors import ActorTable
+from ..coref import (BODY_NOUNS, DOCUMENT_NOUNS, PERSON_NOUNS, PRONOUNS, Resolver,
+                     FEMALE_TITLES, MALE_TITLES)
+from ..model import Actor, Span, Speaker
+from .attrib import Attribution
+
+_KEEP_RIGHT = ("of", "for", "at", "in")
+_FIRST_PERSON = frozenset("i we me us".split())
+
+
+def phrase_range(head: Token) -> tuple[int, int]:
+    """Token range [lo, hi] of the noun phrase headed by ``head``, without
+    appositives, relative clauses and what follows a comma."""
+    lo = head.i
+    for c in sorted(head.lefts, key=lambda t: -t.i):
+        if c.dep_ in ("punct", "appos", "cc", "conj", "prep", "advmod", "mark"):
+            break
+        lo = c.left_edge.i
+    hi = head.i
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in _KEEP_RIGHT and c.i == hi + 1:
+            hi = c.right_edge.i
+        elif c.dep_ in ("compound", "flat", "case") and c.i == hi + 1:
+            hi = c.i
+        else:
+            break
+    return lo, hi
+
+
+def _clean_name(text: str) -> str:
+    t = text.strip(" ,.;:\n\t")
+    for det in ("the ", "The "):
+        if t.startswith(det):
+            t = t[len(det):]
+    return t
+
+
+def _cls(head: Token, actor: Actor | None) -> str:
+    if actor is not None:
+        return {"person": "person", "group": "group"}.get(actor.kind, "body")
+    if head.lower_ in ("he", "she") or head.lemma_.lower() in PERSON_NOUNS:
+        return "person" if head.tag_ not in ("NNS", "NNPS") else "group"
+    if head.tag_ in ("NNS", "NNPS") or head.lower_ == "they":
+        return "group"
+    return "body"
+
+
+def _document_source(head: Token) -> Token | None:
+    """"a statement from the government", "the statement signed by X": the source."""
+    for c in head.subtree:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS:
+                return obj
+        if c.dep_ == "poss" and c.head is head and c.lower_ not in PRONOUNS:
+            return c
+    return None
+
+
+def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
+         depth: int = 0) -> tuple[Actor | None, str | None, tuple[int, int]]:
+    """(actor, name, token range of the mention) for one speaker head."""
+    lo, hi = phrase_range(head)
+    text = doc.text
+    rng = (lo, hi)
+    low = head.lower_
+    if low in PRONOUNS:
+        m = resolver.resolve_pronoun(low, head.idx)
+        if m is None:
+            return None, None, (head.i, head.i)
+        if m.actor is not None:
+            a, name = resolver.fullest(m.actor)
+            return a, name, (head.i, head.i)
+        return None, m.name, (head.i, head.i)
+    if low in _FIRST_PERSON:
+        return None, None, (head.i, head.i)
+    lemma = head.lemma_.lower()
+    if lemma in DOCUMENT_NOUNS and depth == 0:
+        src = _document_source(head)
+        if src is not None:
+            a, name, _ = _one(doc, src, actors, resolver, depth + 1)
+            return a, name, rng
+    hit = actors.at(head.idx, head.idx + len(head))
+    if hit is not None and hit[0].kind != "person" and head.pos_ == "PROPN":
+        better = resolver.by_name([head.text])
+        if better is not None and better.kind == "person":
+            hit = (better, hit[1])
+    if hit is not None:
+        a, name = resolver.fullest(hit[0])
+        if a.kind == "person" or head.pos_ == "PROPN" or head.ent_type_:
+            return a, name, rng
+    for c in head.children:  # "The foreign minister, Marise Payne,"
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            h2 = actors.at(c.idx, c.idx + len(c))
+            if h2 is not None:
+                a, name = resolver.fullest(h2[0])
+                return a, name, rng
+            return None, _clean_name(text[c.left_edge.idx:c.idx + len(c)]), rng
+    if head.pos_ == "PROPN":
+        words = [t.text for t in doc[lo:hi + 1] if t.pos_ == "PROPN"
+                 and t.lower_ not in MALE_TITLES | FEMALE_TITLES]
+        a = resolver.by_name(words[-1:]) if words else None
+        if a is not None and a.kind == "person":
+            a, name = resolver.fullest(a)
+            return a, name, rng
+    phrase = _clean_name(text[doc[lo].idx:doc[hi].idx + len(doc[hi])])
+    determined = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her",
+                                                                 "its", "their")
+                     for c in head.children)
+    only_noun = not any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[lo:hi + 1])
+    if determined and only_noun and (lemma in PERSON_NOUNS or lemma in BODY_NOUNS
+                                     or lemma in DOCUMENT_NOUNS) and head.tag_ != "NNS":
+        m = resolver.resolve_nominal(head, head.idx)
+        if m is not None:
+            if m.actor is not None:
+                a, name = resolver.fullest(m.actor)
+                return a, name, rng
+            return None, m.name, rng
+    return None, phrase or None, rng
+
+
+def resolve_speaker(doc: Doc, attr: Attribution, actors: ActorTable,
+                    resolver: Resolver) -> Speaker | None:
+    """The Speaker of an attribution (None when the text names no speaker)."""
+    if attr.speaker is None:
+        return None
+    head = doc[attr.speaker]
+    heads = [head]
+    stack = [head]
+    while stack:  # "A and B said": every conjunct
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"):
+                heads.append(c)
+                stack.append(c)
+    heads.sort(key=lambda t: t.i)
+    found = [_one(doc, h, actors, resolver) for h in heads]
+    if len(found) > 1 and any(f[0] is not None for f in found):
+        # "Polish Foreign Minister and OSCE Chairman Zbigniew Rau": one person
+        found = [f for f in found if f[0] is not None] + [
+            (None, None, f[2]) for f in found if f[0] is None]
+    lo = min(r[0] for _, _, r in found)
+    hi = max(r[1] for _, _, r in found)
+    s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    mention = Span(s, e, doc.text[s:e])
+    names = [n for _, n, _ in found if n]
+    actor = found[0][0]
+    name = " and ".join(dict.fromkeys(names)) if names else None
+    resolver.note(s, e, actor if len(found) == 1 else None, name or mention.text,
+                  _cls(head, actor))
+    return Speaker(actor.id if actor is not None else None, name, mention)
