@@ -59,7 +59,7 @@ def modality(tok: Token) -> tuple[bool, bool]:
     while steps < 8:
         steps += 1
         for c in t.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS and t.lemma_ not in ("like", "love"):
                 hypothetical = True
             if c.dep_ == "mark" and c.lower_ in CONDITIONS:
                 hypothetical = True

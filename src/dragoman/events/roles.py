@@ -58,7 +58,9 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
     mention can be checked.
     """
     doc = tok.doc
-    if tok.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ"):
+    if tok.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ", "NUM"):
+        return None
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
         return None
     if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
         hit = resolve(tok) if resolve else None
@@ -127,6 +129,13 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     """(source head, target head) of a verb trigger."""
     subj, active = subject_of(verb)
     obj = _child(verb, ("dobj",))
+    between = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if between is not None and (subj is None or subj.dep_ == "expl" or obj is None):
+        first = _child(between, ("pobj",))
+        if first is not None:
+            if subj is None or subj.dep_ == "expl":
+                return first, _child(first, ("conj",))
+            return subj, first
     if not active and subj is not None:
         # passive: "X was attacked (by Y)"
         agent = _child(verb, ("agent",))
