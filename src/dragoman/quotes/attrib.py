@@ -18,6 +18,8 @@ DOCUMENT_NOUNS = frozenset(
     "transcript document memo announcement message text website account page "
     "interview speech declaration filing notice bulletin broadcast article".split())
 _QUOTE_LEMMAS = ("quote", "cite")
+_AUDIENCE = frozenset("reporter journalist press audience crowd lawmaker supporter viewer "
+                      "listener delegate official diplomat people".split())
 
 
 @dataclass
@@ -57,6 +59,16 @@ def _subject(tok: Token) -> Token | None:
 def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | None, int | None]:
     """The subject for a cue that has none of its own: climb conj, participles,
     relative clauses; stop at a cue on the way (its speaker is inherited)."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
+        # "He said X, adding that Y": a participle inside reported content belongs
+        # to the reporting cue, not to the content's subject.
+        anc = tok.head
+        for _ in range(4):
+            if anc.dep_ == "ccomp" and anc.head.i in cue_heads:
+                return None, anc.head.i
+            if anc.head is anc or anc.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
+                break
+            anc = anc.head
     cur = tok
     for _ in range(5):
         if cur.dep_ == "relcl":
@@ -103,6 +115,11 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
         if obj is not None:
             return obj, None
     subj = _subject(tok)
+    if subj is None and tok.i > 0:
+        prev = doc[tok.i - 1]
+        if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ in ("pobj", "dobj", "conj", "appos") \
+                and prev.tag_ != "NNS" and cue.kind == "verb" and tok.tag_ in ("VBD", "VBZ"):
+            return prev, None  # mis-parse: "a day after Stoltenberg said that ..."
     if subj is not None:
         if subj.dep_ == "nsubjpass" and tok.lemma_ not in _QUOTE_LEMMAS:
             return _passive_speaker(tok), None
@@ -142,26 +159,126 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
         head = tok.head if tok.dep_ != "ROOT" else tok
         if head is tok:
             return None
-        skip = {i for i in range(tok.left_edge.i, tok.right_edge.i + 1)} | nested
-        return _clause_minus(doc, head, skip)
-    comp = next((c for c in tok.children if c.dep_ in ("ccomp",) and c.i not in own), None)
-    if comp is None and tok.dep_ == "parataxis":
-        skip = {i for i in range(tok.left_edge.i, tok.right_edge.i + 1)} | nested
-        return _clause_minus(doc, tok.head, skip)
+        skip = {i for i in range(tok.left_edge.i, tok.right_edge.i + 1)}
+        return _clause_minus(doc, head, skip, join=False)
+    comp = _complement(doc, tok, own)
     if comp is None:
+        comp = _frame_clause(tok)
+    if comp is None and tok.dep_ == "parataxis":
+        # "On Friday, X said, there was fighting": the sentence around the
+        # parenthetical cue (the parser often splits it oddly).
+        sent = tok.sent
+        head = tok.head
+        join = any(c.dep_ in _SUBJ and c.i < tok.i for c in head.children)
+        lo = sent.start if join else tok.right_edge.i + 1
+        hi = sent.end - 1
+        if lo > hi:
+            return None
+        s, e = _trim_chars(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        while e > s and text[e - 1] in ".!?":
+            e -= 1
+        return (s, e) if e - s >= 3 else None
+    if comp is None or comp.i in nested_all(doc, comp):
         return None
-    cut = {n for n in nested if n != cue.head}
-    # The speaker phrase must not be inside the content: "X, he said, Y".
+    cut = {n for n in nested if n != cue.head} | _foreign_conjuncts(comp)
     span = _span_without(doc, comp, cut)
     if span is None:
         return None
     s, e = _trim_chars(text, *span)
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < comp.i), None)
+    if obj is not None and obj.pos_ == "NOUN" and obj.lemma_ not in _AUDIENCE \
+            and not any(m.dep_ == "mark" for m in comp.children):
+        s = obj.left_edge.idx  # "warned an agreement ... is still a way off"
     if e - s < 3:
         return None
     return s, e
 
 
-def _clause_minus(doc: Doc, head: Token, skip: set[int]) -> tuple[int, int] | None:
+def _same_paragraph(doc: Doc, a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in doc.text[lo:hi]
+
+
+def _complement(doc: Doc, tok: Token, own: set[int]) -> Token | None:
+    """The clausal complement of a cue: after it, "that"-marked, in its paragraph,
+    and not itself a cue, preferred in that order."""
+    heads = doc.user_data.get("dragoman_cue_heads", ())
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i not in own
+             and _same_paragraph(doc, tok, c)]
+    if not comps:
+        return None
+
+    def rank(c: Token) -> tuple[bool, bool, bool]:
+        marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        return (c.i not in heads, c.i > tok.i, marked)
+
+    return max(comps, key=rank)
+
+
+def _foreign_conjuncts(comp: Token) -> set[int]:
+    """Conjuncts of a content clause that belong to the reporting clause instead:
+    a second "that" clause (reported separately) or a verb in another tense with no
+    subject ("said it wants X and offered Y")."""
+    cut = set()
+    chain = [comp] + [x for x in comp.children if x.dep_ == "xcomp"]
+    for c in (g for x in chain for g in x.children):
+        if c.i < comp.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.dep_ == "advcl" and _context_clause(c):
+            prev = c.left_edge.i - 1
+            if prev >= 0 and c.doc[prev].text in (",", "—", "–"):
+                cut.add(prev)
+            continue
+        if c.dep_ != "conj":
+            continue
+        has_subj = any(g.dep_ in _SUBJ for g in c.children)
+        marked = any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        tense_shift = not has_subj and comp.tag_ in ("VBZ", "VBP") and c.tag_ == "VBD"
+        if marked or tense_shift or _context_clause(c):
+            cc = [g.i for g in c.head.children if g.dep_ in ("cc", "punct") and c.head.i < g.i < c.i]
+            cut.add(min(cc) if cc else c.left_edge.i)
+    return cut
+
+
+def _context_clause(c: Token) -> bool:
+    """"..., just as troops arrived" / "..., while ...": the reporter's context."""
+    if c.dep_ != "advcl":
+        return False
+    first = c.doc[c.left_edge.i].lower_
+    marks = {g.lower_ for g in c.children if g.dep_ == "mark"}
+    return first in ("just", "even") or bool(marks & {"as", "while", "whereas"})
+
+
+def _second_clauses(doc: Doc, comp: Token) -> list[Token]:
+    """"said X and that Y": the conjoined that-clauses, reported as quotes of their own."""
+    return [c for c in comp.children if c.dep_ == "conj" and c.i > comp.i and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+
+
+def nested_all(doc: Doc, comp: Token) -> set[int]:
+    """Set with ``comp`` in it when the complement is itself a speech cue's verb
+    ("X said that Y, the statement said"): the outer cue then has no content."""
+    strong = doc.user_data.get("dragoman_strong_cues", ())
+    if comp.i in strong and any(c.dep_ == "ccomp" for c in comp.children) and any(
+            c.dep_ in _SUBJ for c in comp.children):
+        return {comp.i}
+    return set()
+
+
+def _frame_clause(tok: Token) -> Token | None:
+    """"said in a statement that ...": the that-clause hangs on the frame noun."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for n in c.children:
+                for v in n.children:
+                    if v.dep_ in ("acl", "relcl", "ccomp") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in v.children):
+                        return v
+    return None
+
+
+def _clause_minus(doc: Doc, head: Token, skip: set[int], *, join: bool = True
+                  ) -> tuple[int, int] | None:
     """The subtree of ``head`` without the tokens of ``skip`` (a contiguous part)."""
     lo, hi = head.left_edge.i, head.right_edge.i
     toks = [i for i in range(lo, hi + 1) if i not in skip]
@@ -178,7 +295,7 @@ def _clause_minus(doc: Doc, head: Token, skip: set[int]) -> tuple[int, int] | No
     if not runs:
         return None
     best = max(runs, key=lambda r: (head.i in r, len(r)))
-    if len(runs) > 1 and head.i in best:
+    if join and len(runs) > 1 and head.i in best:
         # "the plan, he said, is dead": join the parts on both sides of the cue
         first, last = runs[0][0], runs[-1][-1]
         best = [first, last]
@@ -206,6 +323,8 @@ def _clip_to_paragraph(text: str, pos: int, span: tuple[int, int] | None
 def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
     """Speaker and content for every cue."""
     heads = {c.head for c in cues}
+    doc.user_data["dragoman_cue_heads"] = heads
+    doc.user_data["dragoman_strong_cues"] = {c.head for c in cues if c.force == "strong"}
     # Cues that have their own content are cut out of the content of others.
     prelim = {c.head: content_of(doc, c, set()) for c in cues}
     nested = {h for h, span in prelim.items() if span is not None}
@@ -217,5 +336,33 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
         spk, inherit = speaker_of(doc, c, heads)
         content = content_of(doc, c, nested - {c.head}) if prelim[c.head] else None
         content = _clip_to_paragraph(doc.text, doc[c.head].idx, content)
-        out.append(Attribution(c, spk.i if spk is not None else None, content, inherit))
+        spk_i = spk.i if spk is not None else None
+        if content is not None and c.kind != "source":
+            content = _extend_modal_conjunct(doc, doc[c.head], content)
+        out.append(Attribution(c, spk_i, content, inherit))
+        comp = _complement(doc, doc[c.head], set(c.tokens)) if content else None
+        for extra in _second_clauses(doc, comp) if comp is not None else []:
+            span = _trim_chars(doc.text, extra.left_edge.idx,
+                               extra.right_edge.idx + len(extra.right_edge))
+            span = _clip_to_paragraph(doc.text, doc[c.head].idx, span)
+            if span is not None:
+                out.append(Attribution(c, spk_i, span, inherit))
     return out
+
+
+def _extend_modal_conjunct(doc: Doc, tok: Token, content: tuple[int, int]
+                           ) -> tuple[int, int]:
+    """"said it was X and would Y": the subjectless modal conjunct of the cue is
+    reported speech too (the parser hangs it on the cue)."""
+    for c in tok.children:
+        if c.dep_ != "conj" or c.idx < content[1] or any(g.dep_ in _SUBJ for g in c.children):
+            continue
+        if any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children):
+            end = c.right_edge.idx + len(c.right_edge)
+            span = _clip_to_paragraph(doc.text, tok.idx, (content[0], end))
+            if span is not None:
+                s, e = span
+                while e > s and doc.text[e - 1] in ".!?":
+                    e -= 1
+                return s, e
+    return content

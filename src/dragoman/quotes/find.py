@@ -76,6 +76,9 @@ def _governing(doc: Doc, seg: Segment, by_head: dict[int, Attribution]) -> Attri
             if h is cur:
                 break
             if h.i in by_head and not lo <= h.i < hi:
+                between = doc.text[min(h.idx, seg.start):max(h.idx, seg.end)]
+                if "\n" in between.strip():
+                    return None  # never across a paragraph break
                 return by_head[h.i]
             if cur.dep_ in _CLAUSE_STOPS:
                 break
@@ -205,6 +208,8 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
         if a.content is None or i in direct_attr:
             continue
         cs, ce = a.content
+        if i not in mixed and sum(_overlap((cs, ce), r) for r in seg_ranges) >= 0.5 * (ce - cs):
+            continue  # the content is quoted: reported as the direct quote
         kind = "indirect"
         if i in mixed:
             kind = "mixed"

@@ -133,11 +133,13 @@ def resolve_speaker(doc: Doc, attr: Attribution, actors: ActorTable,
     head = doc[attr.speaker]
     heads = [head]
     stack = [head]
-    while stack:  # "A and B said": every conjunct
+    while stack:  # "A and B said": every conjunct (also one hung on an appositive)
         t = stack.pop()
         for c in t.children:
             if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"):
                 heads.append(c)
+                stack.append(c)
+            elif c.dep_ == "appos" and t is head:
                 stack.append(c)
     heads.sort(key=lambda t: t.i)
     found = [_one(doc, h, actors, resolver) for h in heads]
