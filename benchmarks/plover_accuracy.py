@@ -1,8 +1,7 @@
 """PLOVER gold records: how often the coder gives the record's type.
 
-Each record's sentence is analysed alone; the prediction is the type of its strongest
-factual event (largest |Goldstein|), or of its first event when all are hypothetical
-or negated. Older labels are mapped as the PLOVER manual says (DEMAND -> REQUEST,
+Each record's sentence is analysed alone; the prediction is the type of its main
+event: a factual one before others, then the trigger highest in the parse. Older labels are mapped as the PLOVER manual says (DEMAND -> REQUEST,
 DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT).
 
 Usage: python benchmarks/plover_accuracy.py [--fold /tmp/dragoman_folds/plover_val.json]
@@ -26,12 +25,16 @@ from dragoman.events import find_events  # noqa: E402
 from dragoman.events.ontology import OLD_LABELS  # noqa: E402
 
 
-def predict(events: list) -> str | None:
-    fact = [e for e in events if not (e.negated or e.hypothetical)]
-    pool = fact or events
-    if not pool:
+def predict(doc, events: list) -> str | None:
+    """The type of the main event: factual first, then the trigger highest in the parse."""
+    if not events:
         return None
-    return max(pool, key=lambda e: abs(e.goldstein)).type
+
+    def depth(e) -> int:
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        return len(list(span.root.ancestors)) if span is not None else 99
+
+    return min(events, key=lambda e: (e.negated or e.hypothetical, depth(e))).type
 
 
 def main() -> None:
@@ -39,6 +42,7 @@ def main() -> None:
     ap.add_argument("--fold", type=Path)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/plover/PLOVER_GSR_CAMEO.txt")
     ap.add_argument("--no-classifier", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if args.fold:
         recs = [(t, lab) for t, lab in json.loads(args.fold.read_text(encoding="utf-8"))]
@@ -51,10 +55,12 @@ def main() -> None:
     for doc, (text, gold) in zip(pipe.pipe(t for t, _ in recs), recs):
         events, _ = find_events(doc, find_actors(doc), [], published=None,
                                 use_classifier=not args.no_classifier)
-        got = predict(events)
+        got = predict(doc, events)
         ok += got == gold
         if got != gold:
             miss[(gold, got)] += 1
+            if args.verbose:
+                print(f"{gold}->{got}: {text[:150]}")
     print("most common confusions:", ", ".join(f"{g}->{p}:{n}" for (g, p), n in miss.most_common(8)))
     print(f"records={len(recs)} classifier={'off' if args.no_classifier else 'on'} "
           f"type_accuracy={ok / max(1, len(recs)):.3f}")

@@ -9,6 +9,7 @@ event.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -17,14 +18,17 @@ from ..actors import ActorTable
 from ..model import Actor, Count, Event, Location, Party, Quote, Span
 from . import classifier
 from .counts import find_counts
-from .modality import modality
+from .modality import reading
 from .ontology import coding
-from .roles import FIRST_PERSON, PRONOUNS, noun_roles, party, verb_roles
+from .roles import FIRST_PERSON, PRONOUNS, noun_roles, party, subject_of, verb_roles
 from .triggers import Trigger, find_triggers
 
 __all__ = ["find_events"]
 
 RECIPROCAL = frozenset(("CONSULT", "COOPERATE", "AGREE"))
+_REFUSABLE = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "CONCEDE", "AID"))
+_SPEECH = frozenset("say announce tell declare state add confirm insist pledge promise vow "
+                    "warn signal indicate reiterate".split())
 _NAMED = frozenset(("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT"))
 _PLACE_PREPS = frozenset("in at near off outside inside across into from on".split())
 _PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
@@ -142,8 +146,13 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         source = None
     if source is not None and target is not None and source.actor and source.actor == target.actor:
         target = None
-    negated, hypothetical = modality(tok)
-    c = coding(trig.type, trig.cameo)
+    negated, why = reading(tok)
+    hypothetical = why is not None
+    ptype, cameo = trig.type, trig.cameo
+    if negated and ptype in _REFUSABLE and tok.pos_ == "VERB":
+        # "did not agree", "would not meet their demands": a refusal
+        ptype, cameo, negated = "REJECT", "120", False
+    c = coding(ptype, cameo)
     sent = tok.sent
     sides = {p.mention.text for p in (source, target) if p and p.mention}
     return Event(
@@ -153,6 +162,61 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         negated=negated, hypothetical=hypothetical,
         trigger=Span(trig.start, trig.end, ctx.doc.text[trig.start:trig.end]),
         sentence=(sent.start_char, sent.end_char), quote=q.id if q else None)
+
+
+_INTENT_HEADS = frozenset("willing ready prepared prepare plan intend decide vow pledge promise "
+                          "swear determine".split())
+_WILL = frozenset(("will", "would", "'ll", "wo", "shall"))
+_MUST = frozenset(("must", "should"))
+
+
+def intent_event(ctx: _Context, e: Event, tok: Token, n: int, triggers: set[int]) -> Event | None:
+    """A stated intention or demand as an event of its own (CAMEO's convention).
+
+    "said it would start talks" is AGREE; "will impose sanctions", "plans to impose
+    restrictions" THREATEN; "would not accept" REJECT; "said Sudan must return the
+    helicopter" a REQUEST by the speaker of the one who must act. Only intentions
+    someone states (a speech verb above the clause, or willing / ready / plans to).
+    """
+    if e.negated:
+        return None
+    aux = next((c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL | _MUST), None)
+    t, speech, head_word = tok, None, None
+    for _ in range(5):
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in _INTENT_HEADS and head_word is None:
+            head_word = t.head
+        if t.dep_ in ("ccomp", "xcomp", "conj") and t.head.lemma_ in _SPEECH:
+            speech = t.head
+            break
+        if t.dep_ == "ROOT":
+            break
+        t = t.head
+    cue = aux if aux is not None else head_word
+    if cue is None or (speech is None and head_word is None):
+        return None
+    if (speech is not None and speech.i in triggers) or (head_word is not None and head_word.i in triggers):
+        return None
+    source, target = e.source, e.target
+    if cue.lower_ in _MUST:
+        if speech is None:
+            return None
+        subj, _ = subject_of(speech)
+        source, target = (_side(ctx, subj), e.source)
+        ptype = "REQUEST"
+    elif e.type == "REJECT":
+        ptype = "REJECT"
+    elif e.type in ("THREATEN", "AGREE", "REQUEST", "ACCUSE", "SUPPORT"):
+        return None
+    else:
+        ptype = "THREATEN" if e.quad_class in (3, 4) else "AGREE"
+    if source is None:
+        return None
+    c = coding(ptype, "138" if e.type == "ASSAULT" and ptype == "THREATEN" else None)
+    negated, why = reading(speech if speech is not None else cue)
+    lo, hi = min(cue.idx, tok.idx), max(cue.idx + len(cue), tok.idx + len(tok))
+    return replace(e, id=f"E{n}", type=c.type, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
+                   quad_class=c.quad_class, source=source, target=target, negated=negated,
+                   hypothetical=why is not None, trigger=Span(lo, hi, ctx.doc.text[lo:hi]))
 
 
 def code_sentence_event(ctx: _Context, verb: Token, ptype: str, n: int) -> Event | None:
@@ -204,12 +268,17 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     events: list[Event] = []
     triggers = find_triggers(doc)
     verbal = {t.token.i for t in triggers if coding(t.type).quad_class in (1, 3)}
+    trig_at = {t.token.i for t in triggers}
     for trig in triggers:
         if _is_topic(trig.token, verbal):
             continue
         e = _code_event(ctx, trig, len(events) + 1)
         if e is not None and (_keep(e) or len(doc) < 80):
             events.append(e)
+            if e.hypothetical:
+                intent = intent_event(ctx, e, trig.token, len(events) + 1, trig_at)
+                if intent is not None:
+                    events.append(intent)
     # The quad model was trained on standalone sentences and settles those; on
     # articles it lowered event F1 on the dev set, so there the rules decide alone.
     single = sum(1 for s in doc.sents if len(s) > 2) <= 1

@@ -17,6 +17,7 @@ PLANS = frozenset(
     "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
     "discuss condition effort bid goal intention risk prospect possibility chance fear "
     "threat plot able willing likely unlikely preparation without".split())
+CLAIMS = frozenset("allege claim accuse".split())
 NEG_WORDS = frozenset("not n't never no neither nor".split())
 NO_ONE = frozenset("no-one nobody none noone".split())
 DENY = frozenset("deny refute dismiss".split())
@@ -45,10 +46,22 @@ def _negated_token(t: Token) -> bool:
 
 def modality(tok: Token) -> tuple[bool, bool]:
     """(negated, hypothetical) of the event whose trigger is ``tok``."""
-    negated = hypothetical = False
+    negated, why = reading(tok)
+    return negated, why is not None
+
+
+def reading(tok: Token) -> tuple[bool, str | None]:
+    """(negated, why hypothetical) of the event whose trigger is ``tok``.
+
+    ``why`` is None for a factual reading, else one of "question", "condition",
+    "future" (will, would, may ...), "intent" (what someone plans, wants, agrees,
+    threatens or asks to do), "claim" (what someone is accused of).
+    """
+    negated = False
+    why: str | None = None
     sent = tok.sent
     if sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
-        hypothetical = True
+        why = "question"
     if _negated_token(tok):
         negated = True
     verb = _verbal_head(tok)
@@ -60,19 +73,19 @@ def modality(tok: Token) -> tuple[bool, bool]:
         steps += 1
         for c in t.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS and t.lemma_ not in ("like", "love"):
-                hypothetical = True
+                why = why or "future"
             if c.dep_ == "mark" and c.lower_ in CONDITIONS:
-                hypothetical = True
+                why = "condition" if why in (None, "future") else why
         if t.dep_ == "advcl" and t.i > t.head.i and any(
                 c.dep_ == "aux" and c.lower_ == "should" and c.i < t.i for c in t.children):
-            hypothetical = True
+            why = "condition"
         if t.dep_ in ("ROOT",):
             break
         head = t.head
-        if t is not tok and head.lemma_.lower() in PLANS and t.dep_ in ("xcomp", "pcomp", "pobj", "ccomp", "dobj", "acl", "prep"):
-            hypothetical = True
-        if head.lemma_.lower() in PLANS and t.dep_ in ("xcomp", "pcomp", "acl", "ccomp"):
-            hypothetical = True
+        plan = head.lemma_.lower() in PLANS
+        if plan and ((t is not tok and t.dep_ in ("pobj", "dobj", "prep"))
+                     or t.dep_ in ("xcomp", "pcomp", "acl", "ccomp")):
+            why = why or ("claim" if head.lemma_.lower() in CLAIMS else "intent")
         if head.lemma_.lower() in DENY and t.dep_ in ("ccomp", "dobj"):
             negated = True
         if t.dep_ in ("advcl", "ccomp", "relcl", "csubj", "parataxis") and t is not tok:
@@ -83,4 +96,4 @@ def modality(tok: Token) -> tuple[bool, bool]:
         if t.dep_ not in _CLAUSE_UP and t is not tok:
             break
         t = head
-    return negated, hypothetical
+    return negated, why
