@@ -9,8 +9,10 @@ from ..model import Actor, Span
 class ActorTable:
     """The actors of one article.
 
-    Mentions never overlap across actors; ``at(start, end)`` finds the actor whose
-    mention overlaps a character range most.
+    Mentions of different actors may nest (the state "Russian" inside the person's
+    mention "Russian Deputy Foreign Minister Sergei Ryabkov") but never cross;
+    ``at(start, end)`` finds the actor whose mention overlaps a character range most,
+    and on a tie the innermost (shortest) mention.
     """
 
     def __init__(self) -> None:
@@ -20,9 +22,10 @@ class ActorTable:
         self._mentions: list[tuple[int, int, str]] = []  # sorted (start, end, actor id)
 
     def add(self, name: str, kind: str, code: str | None = None, title: str | None = None,
-            *, country: str | None = None) -> Actor:
+            *, country: str | None = None, roles: list[str] | None = None) -> Actor:
         """Add a new actor (no mentions yet) and return it."""
-        actor = Actor(f"A{len(self.actors) + 1}", name, kind, code, title, [], country)
+        actor = Actor(f"A{len(self.actors) + 1}", name, kind, code, title, [], country,
+                      list(roles or []))
         self.actors.append(actor)
         self._by_id[actor.id] = actor
         return actor
@@ -48,13 +51,27 @@ class ActorTable:
         i = bisect.bisect_right(self._starts, end)
         for s, e, aid in self._mentions[max(0, i - 64):i]:
             ov = min(e, end) - max(s, start)
-            if ov > best_ov:
+            if ov > best_ov or (ov == best_ov and ov > 0 and best is not None
+                                and e - s < best[1] - best[0]):
                 best, best_ov = (s, e, aid), ov
         if best is None:
             return None
         actor = self._by_id[best[2]]
         mention = next(m for m in actor.mentions if m.start == best[0] and m.end == best[1])
         return actor, mention
+
+    def people(self) -> list[Actor]:
+        """The actors that are people, in order."""
+        return [a for a in self.actors if a.kind == "person"]
+
+    def by_code(self, code: str) -> list[Actor]:
+        """The actors with this code, in order."""
+        return [a for a in self.actors if a.code == code]
+
+    def by_name(self, name: str) -> Actor | None:
+        """The actor with this name (case-insensitive), or None."""
+        key = name.casefold()
+        return next((a for a in self.actors if a.name.casefold() == key), None)
 
     def used(self, ids: set[str]) -> list[Actor]:
         """The actors, in order (kept for completeness: every actor is output)."""

@@ -1,0 +1,95 @@
+"""Dropping dictionary matches that the context shows are not actors.
+
+- A capital used as a place ("talks in Vienna") is not the state.
+- A state name inside a person's name ("Michael Jordan", "Mr Jordan") is the person.
+- "Georgia" with US cues around it (Atlanta, a governor, a US senator) is the US state.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from .dictionary import HONORIFICS
+from .match import Match
+
+#: Prepositions before a place: a capital after them is where, not who.
+LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "outside", "inside", "via",
+                      "toward", "towards", "across", "around", "through", "within", "of",
+                      "between", "and", "visiting", "visited", "reach", "reached", "left",
+                      "leave", "arrived", "arrive", "on", "throughout", "past"})
+
+#: Words near "Georgia" that point to the US state.
+US_STATE_CUES = frozenset({
+    "atlanta", "savannah", "augusta", "macon", "governor", "gov.", "county", "counties",
+    "peach", "republican", "republicans", "democrat", "democrats", "democratic", "gop",
+    "senate", "senator", "sen.", "georgians", "u.s.", "us", "state", "primary", "voters",
+    "ballots", "ballot", "alabama", "florida", "tennessee", "carolina", "kemp", "raffensperger",
+    "ossoff", "warnock", "fulton", "midterm", "electoral"})
+#: Words near "Georgia" that point to the country.
+COUNTRY_CUES = frozenset({"tbilisi", "georgian", "abkhazia", "ossetia", "caucasus", "kremlin",
+                          "moscow", "russia", "russian", "eu", "nato", "batumi", "armenia",
+                          "azerbaijan", "black", "sea", "georgian dream"})
+
+
+def _person_inside(doc: Doc, m: Match, lower: list[str]) -> bool:
+    """Whether a state name is part of a person's name here."""
+    if m.start > 0 and lower[m.start - 1] in HONORIFICS:
+        return True
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end <= m.start or ent.start >= m.end:
+            continue
+        if ent.end - ent.start <= m.end - m.start:
+            return False
+        # a capitalised name word right beside the state name, inside the entity
+        for k in (m.start - 1, m.end):
+            if ent.start <= k < ent.end:
+                w = doc[k].text
+                if w[:1].isupper() and doc[k].is_alpha and lower[k] not in ("'s", "’s"):
+                    return True
+        return False
+    return False
+
+
+def _georgia_is_us(doc: Doc, m: Match, lower: list[str]) -> bool:
+    sent = doc[m.start].sent
+    words = {t.lower_ for t in sent}
+    lo, hi = max(0, m.start - 40), min(len(doc), m.end + 40)
+    near = set(lower[lo:hi]) | words
+    us = len(near & US_STATE_CUES)
+    country = len(near & COUNTRY_CUES)
+    if "state of georgia" in sent.text.lower() or "georgia state" in sent.text.lower():
+        return True
+    return us > country
+
+
+def filter_names(doc: Doc, matches: list[Match], lower: list[str]) -> list[Match]:
+    """The matches that name actors in this context."""
+    out = []
+    for m in matches:
+        e = m.entry
+        if e.category == "capital" and m.start > 0 and lower[m.start - 1] in LOCATIVE:
+            continue
+        if e.category == "capital" and m.start > 0 and doc[m.start - 1].ent_type_ == "GPE" \
+                and doc[m.start - 1].ent_iob_ != "B":
+            continue  # part of a longer place name
+        if e.category == "capital" and m.end < len(doc) and doc[m.end].pos_ == "PROPN" \
+                and doc[m.end].text[:1].isupper():
+            continue  # part of a longer name ("the Vienna Convention")
+        if e.kind == "state" and _person_inside(doc, m, lower):
+            continue
+        if e.kind == "state" and e.code == "GEO" and e.category == "name" and \
+                _georgia_is_us(doc, m, lower):
+            continue
+        out.append(m)
+    return out
+
+
+def focal_state(matches: list[Match]) -> str | None:
+    """The state an article is mostly about: named at least twice and most often."""
+    counts = Counter(m.entry.code for m in matches
+                     if m.entry.kind == "state" and m.entry.code)
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
