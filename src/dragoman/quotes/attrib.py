@@ -156,11 +156,7 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
     text = doc.text
     own = set(cue.tokens)
     if cue.kind == "source":
-        head = tok.head if tok.dep_ != "ROOT" else tok
-        if head is tok:
-            return None
-        skip = {i for i in range(tok.left_edge.i, tok.right_edge.i + 1)}
-        return _clause_minus(doc, head, skip, join=False)
+        return _around(doc, tok)
     comp = _complement(doc, tok, own)
     if comp is None:
         comp = _frame_clause(tok)
@@ -192,6 +188,30 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
     if e - s < 3:
         return None
     return s, e
+
+
+def _words_in(doc: Doc, lo: int, hi: int) -> int:
+    return sum(1 for t in doc[lo:hi] if not t.is_punct and not t.is_space)
+
+
+def _around(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """"X, according to Y, Z": the sentence around the source phrase."""
+    sent = tok.sent
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    left, right = _words_in(doc, sent.start, lo), _words_in(doc, hi + 1, sent.end)
+    if left >= 2 and right >= 2:
+        a, b = sent.start, sent.end - 1
+    elif left >= right:
+        a, b = sent.start, lo - 1
+    else:
+        a, b = hi + 1, sent.end - 1
+    if b < a:
+        return None
+    text = doc.text
+    s, e = _trim_chars(text, doc[a].idx, doc[b].idx + len(doc[b]))
+    while e > s and text[e - 1] in ".!?":
+        e -= 1
+    return (s, e) if e - s >= 3 else None
 
 
 def _same_paragraph(doc: Doc, a: Token, b: Token) -> bool:
@@ -232,9 +252,8 @@ def _foreign_conjuncts(comp: Token) -> set[int]:
         if c.dep_ != "conj":
             continue
         has_subj = any(g.dep_ in _SUBJ for g in c.children)
-        marked = any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         tense_shift = not has_subj and comp.tag_ in ("VBZ", "VBP") and c.tag_ == "VBD"
-        if marked or tense_shift or _context_clause(c):
+        if tense_shift or _context_clause(c):
             cc = [g.i for g in c.head.children if g.dep_ in ("cc", "punct") and c.head.i < g.i < c.i]
             cut.add(min(cc) if cc else c.left_edge.i)
     return cut
@@ -247,12 +266,6 @@ def _context_clause(c: Token) -> bool:
     first = c.doc[c.left_edge.i].lower_
     marks = {g.lower_ for g in c.children if g.dep_ == "mark"}
     return first in ("just", "even") or bool(marks & {"as", "while", "whereas"})
-
-
-def _second_clauses(doc: Doc, comp: Token) -> list[Token]:
-    """"said X and that Y": the conjoined that-clauses, reported as quotes of their own."""
-    return [c for c in comp.children if c.dep_ == "conj" and c.i > comp.i and any(
-        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
 
 
 def nested_all(doc: Doc, comp: Token) -> set[int]:
@@ -340,13 +353,6 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
         if content is not None and c.kind != "source":
             content = _extend_modal_conjunct(doc, doc[c.head], content)
         out.append(Attribution(c, spk_i, content, inherit))
-        comp = _complement(doc, doc[c.head], set(c.tokens)) if content else None
-        for extra in _second_clauses(doc, comp) if comp is not None else []:
-            span = _trim_chars(doc.text, extra.left_edge.idx,
-                               extra.right_edge.idx + len(extra.right_edge))
-            span = _clip_to_paragraph(doc.text, doc[c.head].idx, span)
-            if span is not None:
-                out.append(Attribution(c, spk_i, span, inherit))
     return out
 
 

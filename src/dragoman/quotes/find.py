@@ -130,6 +130,26 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
     return best
 
 
+def _merge_split(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """“A,” he said, “B.” / “A,” he said. “B.”: one quotation interrupted by its
+    attribution is one quote (from A to B), as attribution corpora annotate it."""
+    text = doc.text
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.attr is not None and prev.para == c.para \
+                and prev.mode == "attr" and (c.attr is prev.attr or c.mode == "continue") \
+                and 0 < c.start - prev.end <= 160:
+            cue_at = doc[prev.attr.cue.head].idx
+            gap = text[prev.end:c.start]
+            if prev.end <= cue_at < c.start and gap.count(".") + gap.count("!") <= 1 \
+                    and "?" not in gap:
+                prev.end = c.end
+                continue
+        out.append(c)
+    return out
+
+
 def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
     """The quotes of a parsed article, with speakers resolved through ``actors``.
 
@@ -204,6 +224,7 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
             e -= 1
         cands.append(_Cand(g.start, e, "direct", a, "attr" if mode == "attr" else "continue",
                            para(g.start)))
+    cands = _merge_split(doc, cands)
     for i, a in enumerate(attrs):
         if a.content is None or i in direct_attr:
             continue
