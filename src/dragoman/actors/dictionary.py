@@ -81,7 +81,7 @@ class Dictionary:
         if any(s == toks and e == entry for s, e in items):
             return
         items.append((toks, entry))
-        if entry.kind == "person" and len(toks) >= 2:
+        if entry.kind == "person" and len(toks) >= 2 and entry.title:
             bucket = self.surnames.setdefault(key[-1], [])
             if entry not in bucket:
                 bucket.append(entry)

@@ -15,9 +15,9 @@ from .match import Match
 
 #: Prepositions before a place: a capital after them is where, not who.
 LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "outside", "inside", "via",
-                      "toward", "towards", "across", "around", "through", "within", "of",
-                      "between", "and", "visiting", "visited", "reach", "reached", "left",
-                      "leave", "arrived", "arrive", "on", "throughout", "past"})
+                      "toward", "towards", "across", "around", "through", "within",
+                      "visiting", "visited", "reach", "reached", "left", "leave",
+                      "throughout", "past"})
 
 #: Words near "Georgia" that point to the US state.
 US_STATE_CUES = frozenset({
@@ -76,6 +76,8 @@ def filter_names(doc: Doc, matches: list[Match], lower: list[str]) -> list[Match
         if e.category == "capital" and m.end < len(doc) and doc[m.end].pos_ == "PROPN" \
                 and doc[m.end].text[:1].isupper():
             continue  # part of a longer name ("the Vienna Convention")
+        if e.category == "nat" and doc[m.start].pos_ == "VERB":
+            continue  # "Polish the silver"
         if e.kind == "state" and _person_inside(doc, m, lower):
             continue
         if e.kind == "state" and e.code == "GEO" and e.category == "name" and \

@@ -182,6 +182,15 @@ class _Finder:
                     spans.append((i + 1, e, self._person_entry(i + 1, e)))
                     for k in range(i + 1, e):
                         used[k] = True
+        # a known person's surname alone ("Lavrov said"), whatever the parser saw
+        for i, t in enumerate(self.doc):
+            if used[i] or self.name_at[i] is not None or t.pos_ != "PROPN" or \
+                    not t.text[:1].isupper() or t.text.isupper():
+                continue
+            cands = self.d.surnames.get(self.lower[i], [])
+            if len(cands) == 1:
+                spans.append((i, i + 1, cands[0]))
+                used[i] = True
         spans.sort(key=lambda x: x[0])
         return spans
 
@@ -283,7 +292,7 @@ class _Finder:
             for role in title.roles:
                 if role not in r.roles:
                     r.roles.append(role)
-        elif title is not None and r.code is None:
+        elif title is not None and r.code is None and entry is None:
             r.code, r.country = title.code, title.country
         if entry is not None:
             if r.code is None:
