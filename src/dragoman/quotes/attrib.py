@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Token
 from .cues import Cue
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep", "parataxis")
+_CLIMB = ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep", "parataxis",
+          "dobj", "pobj")
 #: Nouns that name a document rather than a speaker: "the statement said".
 DOCUMENT_NOUNS = frozenset(
     "statement release report post tweet letter communique communiqué note readout "
@@ -35,6 +36,7 @@ class Attribution:
     speaker: int | None
     content: tuple[int, int] | None
     inherited: int | None = None  # the cue whose speaker a participle inherits
+    objective: bool = False  # content is the object of a directive cue ("urged X to Y")
 
 
 def _trim_chars(text: str, s: int, e: int) -> tuple[int, int]:
@@ -83,8 +85,11 @@ def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | N
         subj = _subject(head)
         if subj is not None and head.pos_ in ("VERB", "AUX"):
             return subj, None
-        if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON") \
+                and head.lemma_.lower() not in DOCUMENT_NOUNS:
             return head, None  # "Mexico denouncing the raid"
+        if cur.dep_ in ("dobj", "pobj") and head.pos_ not in ("VERB", "AUX", "ADP"):
+            return None, None
         cur = head
     return None, None
 
@@ -174,7 +179,9 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
         while e > s and text[e - 1] in ".!?":
             e -= 1
         return (s, e) if e - s >= 3 else None
-    if comp is None or comp.i in nested_all(doc, comp):
+    if comp is None:
+        return _object_content(doc, tok)
+    if comp.i in nested_all(doc, comp):
         return None
     cut = {n for n in nested if n != cue.head} | _foreign_conjuncts(comp)
     span = _span_without(doc, comp, cut)
@@ -188,6 +195,38 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
     if e - s < 3:
         return None
     return s, e
+
+
+#: Directive and commissive cues whose content is their object or infinitive:
+#: "called for X", "urged X to Y", "vowed to Y", "asked whether Y".
+_DIRECTIVES = {"call": ("for", "on", "upon"), "urge": (), "ask": (), "press": ("for",),
+               "appeal": ("for", "to"), "demand": (), "vow": (), "promise": (), "pledge": (),
+               "argue": ("for", "against"), "plead": ("for",)}
+
+
+def _object_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """Content of a directive cue: from its object to the end of its infinitive."""
+    preps = _DIRECTIVES.get(tok.lemma_.lower())
+    if preps is None:
+        return None
+    parts: list[Token] = []
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "dobj" and tok.lemma_.lower() != "call":
+            parts.append(c)
+        elif c.dep_ in ("xcomp", "ccomp") and (c.i > tok.i):
+            parts.append(c)
+        elif c.dep_ == "prep" and c.lower_ in preps:
+            parts.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    if not parts:
+        return None
+    lo = min(p.left_edge.i for p in parts)
+    hi = max(p.right_edge.i for p in parts)
+    s, e = _trim_chars(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+    while e > s and doc.text[e - 1] in ".!?":
+        e -= 1
+    return (s, e) if _words_in(doc, lo, hi + 1) >= 2 else None
 
 
 def _words_in(doc: Doc, lo: int, hi: int) -> int:
@@ -352,7 +391,9 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
         spk_i = spk.i if spk is not None else None
         if content is not None and c.kind != "source":
             content = _extend_modal_conjunct(doc, doc[c.head], content)
-        out.append(Attribution(c, spk_i, content, inherit))
+        objective = content is not None and _complement(doc, doc[c.head], set(c.tokens)) is None \
+            and doc[c.head].lemma_.lower() in _DIRECTIVES
+        out.append(Attribution(c, spk_i, content, inherit, objective))
     return out
 
 

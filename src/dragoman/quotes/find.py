@@ -31,6 +31,7 @@ from .pull import pull_quotes
 from .speakers import resolve_speaker
 
 _SCARE_WORDS = 3  # a quoted segment of this many words or fewer needs a cue over it
+_MAX_GAP = 80  # longest attribution between the two parts of a split quote
 _CLAUSE_STOPS = ("ccomp", "relcl", "advcl", "csubj", "parataxis", "acl")
 
 
@@ -114,6 +115,9 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
         if a.content is not None and _overlap(a.content, (seg.start, seg.end)) == 0:
             continue
         if close < pos < trail_e:
+            between = text[close + 1:pos]
+            if text[seg.end - 1:seg.end] in ".!?" and ("," in between or _words(between) > 3):
+                continue  # the quote ended its sentence; a new one begins after it
             d = pos - close
         elif lead_s <= pos < opening:
             d = opening - pos + 5
@@ -139,7 +143,7 @@ def _merge_split(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         prev = out[-1] if out else None
         if prev is not None and prev.attr is not None and prev.para == c.para \
                 and prev.mode == "attr" and (c.attr is prev.attr or c.mode == "continue") \
-                and 0 < c.start - prev.end <= 160:
+                and 0 < c.start - prev.end <= _MAX_GAP:
             cue_at = doc[prev.attr.cue.head].idx
             gap = text[prev.end:c.start]
             if prev.end <= cue_at < c.start and gap.count(".") + gap.count("!") <= 1 \
@@ -183,6 +187,7 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
     links: list[tuple[str, Attribution | None]] = []  # per segment
     mixed: dict[int, list[int]] = {}  # attribution index -> absorbed segments
     direct_attr: set[int] = set()
+    suppressed: set[int] = set()
     index = {id(a): i for i, a in enumerate(attrs)}
     for k, g in enumerate(segs):
         gr = (g.start, g.end)
@@ -192,7 +197,12 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
             a = min(holders, key=lambda x: x.content[1] - x.content[0])  # type: ignore[index]
             cs, ce = a.content  # type: ignore[misc]
             outside = _words(text[cs:g.start]) + _words(text[g.end:ce])
-            if outside <= 1 or glen >= 0.8 * (ce - cs):
+            if a.objective:
+                # "urged X to free all “detained prisoners”": the words in marks
+                # are the quote; the directive's object is not reported as well.
+                suppressed.add(index[id(a)])
+                links.append(("attr", a))
+            elif outside <= 1 or glen >= 0.8 * (ce - cs):
                 links.append(("attr", a))
                 direct_attr.add(index[id(a)])
             else:
@@ -226,7 +236,7 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
                            para(g.start)))
     cands = _merge_split(doc, cands)
     for i, a in enumerate(attrs):
-        if a.content is None or i in direct_attr:
+        if a.content is None or i in direct_attr or i in suppressed:
             continue
         cs, ce = a.content
         if i not in mixed and sum(_overlap((cs, ce), r) for r in seg_ranges) >= 0.5 * (ce - cs):
