@@ -20,6 +20,7 @@ from . import classifier
 from .counts import find_counts
 from .modality import reading
 from .ontology import coding
+from .setting import Setting
 from .roles import FIRST_PERSON, PRONOUNS, noun_roles, party, subject_of, verb_roles
 from .triggers import Trigger, find_triggers
 
@@ -30,8 +31,6 @@ _REFUSABLE = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "CONCEDE", "
 _SPEECH = frozenset("say announce tell declare state add confirm insist pledge promise vow "
                     "warn signal indicate reiterate".split())
 _NAMED = frozenset(("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT"))
-_PLACE_PREPS = frozenset("in at near off outside inside across into from on".split())
-_PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
 
 
 class _Context:
@@ -40,7 +39,7 @@ class _Context:
     def __init__(self, doc: Doc, actors: ActorTable, quotes: list[Quote], published: str | None):
         self.doc, self.actors, self.quotes, self.published = doc, actors, quotes, published
         self.countries = {(actor_code(a) or "")[:3] for a in actors.actors} - {""}
-        self._kinds = {a.id: a.kind for a in actors.actors}
+        self.setting = Setting(doc, published, self.countries)
 
     def quote_at(self, start: int) -> Quote | None:
         return next((q for q in self.quotes if q.start <= start < q.end), None)
@@ -76,49 +75,6 @@ def _speaker_party(ctx: _Context, q: Quote) -> Party | None:
     if actor is None:
         return None
     return Party(actor.id, actor_code(actor), sp.mention or (actor.mentions[0] if actor.mentions else None))
-
-
-def _date_of(ctx: _Context, trig: Token) -> str | None:
-    """The day of the event: a date phrase in its clause, else the nearest in its sentence."""
-    sent = trig.sent
-    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
-    if not ents:
-        return None
-    anc = {trig.i} | {a.i for a in trig.ancestors}
-
-    def rank(e: object) -> tuple[int, int]:
-        root = e.root  # type: ignore[attr-defined]
-        attached = root.head.i in anc or root.i in anc or (root.head.head.i in anc and root.head.dep_ == "prep")
-        return (0 if attached else 1, abs(root.i - trig.i))
-
-    for e in sorted(ents, key=rank):
-        d = dates.resolve(e.text, ctx.published)
-        if d:
-            return d
-    return None
-
-
-def _place_of(ctx: _Context, trig: Token, sides: set[str]) -> Location | None:
-    """The event's place: a place named after in/at/near in its sentence."""
-    sent = trig.sent
-    cands = []
-    for e in sent.ents:
-        if e.label_ not in _PLACE_ENTS:
-            continue
-        head = e.root.head
-        if head.dep_ == "prep" or head.pos_ == "ADP":
-            if head.lower_ not in _PLACE_PREPS:
-                continue
-        elif e.root.dep_ != "compound":
-            continue
-        if e.text in sides:
-            continue
-        anc = {a.i for a in e.root.ancestors}
-        cands.append((0 if trig.i in anc or head.head.i == trig.i else 1, abs(e.root.i - trig.i), e))
-    if not cands:
-        return None
-    cands.sort(key=lambda c: (c[0], c[1]))
-    return places.resolve(cands[0][2].text, ctx.countries)
 
 
 def _side(ctx: _Context, tok: Token | None) -> Party | None:
@@ -158,7 +114,7 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
     return Event(
         id=f"E{n}", type=c.type, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
         quad_class=c.quad_class, source=source, target=target,
-        date=_date_of(ctx, tok), location=_place_of(ctx, tok, sides),
+        date=ctx.setting.date(tok), location=ctx.setting.place(tok, tgt_t, sides),
         negated=negated, hypothetical=hypothetical,
         trigger=Span(trig.start, trig.end, ctx.doc.text[trig.start:trig.end]),
         sentence=(sent.start_char, sent.end_char), quote=q.id if q else None)

@@ -33,7 +33,7 @@ _SPACES = re.compile(r"\s\s+")
 #: decision margins over the runner-up above which the quad model fills a sentence
 #: the rules left empty, or overrules the rules' events in a sentence
 FILL_MARGIN = float(os.environ.get("DRAGOMAN_FILL_MARGIN", "0.0"))
-ARBITRATE_MARGIN = float(os.environ.get("DRAGOMAN_ARBITRATE_MARGIN", "0.0"))
+ARBITRATE_MARGIN = float(os.environ.get("DRAGOMAN_ARBITRATE_MARGIN", "0.5"))
 STATEMENT_MARGIN = float(os.environ.get("DRAGOMAN_STATEMENT_MARGIN", "0.6"))
 
 

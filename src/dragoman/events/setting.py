@@ -1,0 +1,158 @@
+"""When and where an event happened: its sentence first, then its paragraph.
+
+The date is a date phrase attached to the event's clause, else the nearest in its
+sentence; failing that, the date of an earlier sentence of the same paragraph (the
+story goes on about the same day), and for the article's lead the first day the
+lead's paragraph or the next gives. Only phrases that name a day count (see
+``dates.resolve``): "last week" gives no date.
+
+The place is a place named after in/at/near ... in the event's sentence, the place an
+attack or occupation is aimed at ("annexed Crimea"), or the country where a domestic
+event is reported ("Peru has faced protests"); failing that, the last place named
+earlier in the paragraph (a dateline included).
+"""
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .. import dates, places
+from ..model import Location
+
+PLACE_PREPS = frozenset("in at near off outside inside across into from on".split())
+PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
+AREA_NOUNS = frozenset("vicinity outskirts north south east west centre center province region "
+                       "city town capital part parts border coast suburbs".split())
+SEEN_VERBS = frozenset("face see witness experience hit rock grip".split())
+# events whose object is where they happen: "annexed Crimea", "visit Honiara"
+AIMED = frozenset("annex occupy invade seize annexation invasion occupation visit trip travel "
+                  "tour".split())
+
+
+class Setting:
+    """Dates and places of one article, indexed by sentence and paragraph."""
+
+    def __init__(self, doc: Doc, published: str | None, countries: set[str]):
+        self.doc, self.published, self.countries = doc, published, countries
+        self.sents = list(doc.sents)
+        self._starts = [s.start for s in self.sents]
+        text = doc.text
+        para, self.para = 0, []
+        prev_end = 0
+        for s in self.sents:
+            if "\n" in text[prev_end:s.start_char]:
+                para += 1
+            self.para.append(para)
+            prev_end = s.end_char
+        self._date_cache: dict[int, str | None] = {}
+
+    def index(self, tok: Token) -> int:
+        return bisect.bisect_right(self._starts, tok.i) - 1
+
+    # ------------------------------------------------------------------ dates
+
+    def _sentence_date(self, k: int) -> str | None:
+        if k not in self._date_cache:
+            found = None
+            for e in self.sents[k].ents:
+                if e.label_ in ("DATE", "TIME"):
+                    found = dates.resolve(e.text, self.published)
+                    if found:
+                        break
+            self._date_cache[k] = found
+        return self._date_cache[k]
+
+    def date(self, trig: Token) -> str | None:
+        """The day of the event whose trigger is ``trig``, or None."""
+        sent = trig.sent
+        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        if ents:
+            anc = {trig.i} | {a.i for a in trig.ancestors}
+
+            def rank(e: SpacySpan) -> tuple[int, int]:
+                root = e.root
+                attached = root.head.i in anc or (root.head.dep_ == "prep" and root.head.head.i in anc)
+                return (0 if attached else 1, abs(root.i - trig.i))
+
+            for e in sorted(ents, key=rank):
+                d = dates.resolve(e.text, self.published)
+                if d:
+                    return d
+            return None
+        k = self.index(trig)
+        for j in range(k - 1, max(-1, k - 3), -1):
+            if self.para[j] != self.para[k]:
+                break
+            d = self._sentence_date(j)
+            if d:
+                return d
+        if self.para[k] == self.para[0]:
+            # the lead: its day is often given a sentence or a paragraph later
+            for j in range(k + 1, min(len(self.sents), k + 4)):
+                if self.para[j] > self.para[k] + 1:
+                    break
+                d = self._sentence_date(j)
+                if d:
+                    return d
+        return None
+
+    # ----------------------------------------------------------------- places
+
+    def _resolve(self, name: str) -> Location:
+        return places.resolve(name, self.countries)
+
+    def place(self, trig: Token, target: Token | None, sides: set[str]) -> Location | None:
+        """The place of the event whose trigger is ``trig``, or None."""
+        sent = trig.sent
+        if target is not None and target.ent_type_ in ("GPE", "LOC", "FAC") and trig.lemma_ in AIMED:
+            ent = next((e for e in sent.ents if e.start <= target.i < e.end), None)
+            if ent is not None:
+                return self._resolve(ent.text)
+        cands = []
+        for e in sent.ents:
+            if e.label_ not in PLACE_ENTS or e.text in sides:
+                continue
+            head = e.root.head
+            if head.dep_ == "prep" or head.pos_ == "ADP":
+                if head.lower_ == "to" and head.head.lemma_ in AIMED:
+                    pass  # "a visit to Estonia"
+                elif head.lower_ not in PLACE_PREPS and not (
+                        head.lower_ == "of" and head.head.lower_ in AREA_NOUNS):
+                    continue
+            elif e.root.dep_ != "compound":
+                continue
+            anc = {a.i for a in e.root.ancestors}
+            cands.append((0 if trig.i in anc else 1, abs(e.root.i - trig.i), e.text))
+        if cands:
+            return self._resolve(min(cands)[2])
+        verb = trig.head if trig.dep_ == "dobj" else None
+        if verb is not None and verb.lemma_ in SEEN_VERBS:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.ent_type_ == "GPE":
+                ent = next((e for e in sent.ents if e.start <= subj.i < e.end), None)
+                if ent is not None:
+                    return self._resolve(ent.text)
+        k = self.index(trig)
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if self.para[j] != self.para[k]:
+                break
+            prev = [e for e in self.sents[j].ents if e.label_ in PLACE_ENTS
+                    and e.root.head.lower_ in PLACE_PREPS]
+            if prev:
+                return self._resolve(prev[-1].text)
+        line = self.dateline(self.para[k])
+        return self._resolve(line) if line else None
+
+    def dateline(self, para: int) -> str | None:
+        """The place a paragraph opens with as a dateline ("ISLAMABAD:", "YANGON, MYANMAR —")."""
+        k = self.para.index(para)
+        sent = self.sents[k]
+        for e in sent.ents:
+            if e.start - sent.start > 2:
+                break
+            if e.label_ in PLACE_ENTS:
+                nxt = self.doc[e.end] if e.end < len(self.doc) else None
+                if nxt is not None and nxt.text in (":", "—", "–", "-", ",", "("):
+                    return e.text
+        return None
