@@ -213,7 +213,7 @@ def _object_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
     for c in tok.children:
         if c.i < tok.i:
             continue
-        if c.dep_ == "dobj" and tok.lemma_.lower() != "call":
+        if c.dep_ == "dobj" and tok.lemma_.lower() not in ("call", "appeal", "argue"):
             parts.append(c)
         elif c.dep_ in ("xcomp", "ccomp") and (c.i > tok.i):
             parts.append(c)
@@ -221,6 +221,10 @@ def _object_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
             parts.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
     if not parts:
         return None
+    lemma = tok.lemma_.lower()
+    if lemma in ("ask", "urge", "press", "plead") and not any(
+            p.dep_ in ("xcomp", "ccomp") or p.head.dep_ == "prep" for p in parts):
+        return None  # "asked Trump on Wednesday": no content
     lo = min(p.left_edge.i for p in parts)
     hi = max(p.right_edge.i for p in parts)
     s, e = _trim_chars(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))

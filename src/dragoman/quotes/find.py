@@ -31,7 +31,7 @@ from .pull import pull_quotes
 from .speakers import resolve_speaker
 
 _SCARE_WORDS = 3  # a quoted segment of this many words or fewer needs a cue over it
-_MAX_GAP = 80  # longest attribution between the two parts of a split quote
+_MAX_GAP = 160  # longest attribution between the two parts of a split quote
 _CLAUSE_STOPS = ("ccomp", "relcl", "advcl", "csubj", "parataxis", "acl")
 
 
@@ -57,6 +57,19 @@ def _paragraph_starts(text: str) -> list[int]:
 
 def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+_MINOR = frozenset("a an the of and or in on at to for from by with as is it".split())
+
+
+def _is_title(quoted: str) -> bool:
+    """A title in quote marks ("How the Grinch Stole Christmas"): short, capitalised
+    words, no closing punctuation."""
+    words = [w for w in quoted.split() if any(ch.isalpha() for ch in w)]
+    if not words or len(words) > 9 or quoted.rstrip()[-1:] in ".!?,":
+        return False
+    major = [w for w in words if w.lower() not in _MINOR]
+    return bool(major) and all(w[0].isupper() or not w[0].isalpha() for w in major)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -213,7 +226,7 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
         if gov is not None:
             links.append(("attr", gov))
             continue
-        if _words(text[g.start:g.end]) <= _SCARE_WORDS:
+        if _words(text[g.start:g.end]) <= _SCARE_WORDS or _is_title(text[g.start:g.end]):
             links.append(("drop", None))
             continue
         adj = _adjacent(text, g, segs, k, cue_pos)

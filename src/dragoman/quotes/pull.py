@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from .marks import Segment
 
 _MIN_WORDS = 12
+_VOICE = frozenset("i we me us my our ours you your".split())
 
 
 def pull_quotes(doc: Doc, segs: list[Segment]) -> list[tuple[int, int]]:
@@ -39,6 +40,9 @@ def pull_quotes(doc: Doc, segs: list[Segment]) -> list[tuple[int, int]]:
         s = start + (len(line) - len(line.lstrip()))
         span = doc.char_span(s, s + len(body), alignment_mode="expand")
         if span is None or not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in span):
+            continue
+        # A voice of its own: a first or second person, or a modal judgement.
+        if not any(t.lower_ in _VOICE or t.tag_ == "MD" for t in span):
             continue
         out.append((s, s + len(body)))
     return out
