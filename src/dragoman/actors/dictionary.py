@@ -78,6 +78,10 @@ class Dictionary:
         items = self.names.setdefault(key, [])
         if replace:
             items.clear()
+            the = ("the", *key)
+            if key[0] != "the" and the in self.names:
+                # "the White House" follows a user's "White House"
+                self.names[the] = [(("the", *toks), entry)]
         if any(s == toks and e == entry for s, e in items):
             return
         items.append((toks, entry))
