@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorTable
 from ..model import Quote, Span, Speaker
 from .attrib import Attribution, find_attributions
-from .cues import find_cues, load_lexicon
+from .cues import Cue, find_cues, load_lexicon
 from .marks import Segment, find_segments
 from .pull import pull_quotes
 from .speakers import resolve_speaker
@@ -147,6 +147,30 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
     return best
 
 
+def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
+    """"X put it bluntly: “…”": a colon before the quote makes the clause before it
+    the attribution, whatever its verb; the speaker is that clause's subject."""
+    opening = seg.open_mark if seg.open_mark >= 0 else seg.start
+    before = doc.text[max(0, opening - 3):opening]
+    if ":" not in before:
+        return None
+    span = doc.char_span(max(0, opening - 3), opening, alignment_mode="expand")
+    if span is None:
+        return None
+    colon = next((t for t in span if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return None
+    verb = doc[colon.i - 1]
+    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or "\n" in doc.text[subj.idx:opening]:
+        return None
+    return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)
+
+
 def _merge_split(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """“A,” he said, “B.” / “A,” he said. “B.”: one quotation interrupted by its
     attribution is one quote (from A to B), as attribution corpora annotate it."""
@@ -230,6 +254,8 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
             links.append(("drop", None))
             continue
         adj = _adjacent(text, g, segs, k, cue_pos)
+        if adj is None:
+            adj = _colon_intro(doc, g)
         links.append(("attr", adj) if adj is not None else ("open", None))
     # A quotation over several paragraphs shares the cue found for any of its parts.
     by_run: dict[int, Attribution] = {}

@@ -1,0 +1,252 @@
+"""Quotes and speakers: parametrized (text, expected quotes) cases written for the
+project, one or more per construction, including texts that must yield nothing."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from dragoman.actors import find_actors
+from dragoman.nlp import load
+from dragoman.quotes import find_quotes
+from dragoman.quotes.marks import find_segments
+
+Q = tuple  # (quoted words the quote must hold, kind, speaker surname or None)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def quotes_of(nlp, text):
+    doc = nlp(text)
+    return find_quotes(doc, find_actors(doc))
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.strip(" \n\"'“”‘’«»„.,;:").split())
+
+
+def check(quotes, expected, text):
+    assert len(quotes) == len(expected), [(q.text, q.kind, q.speaker) for q in quotes]
+    for q, (words, kind, speaker) in zip(quotes, expected):
+        assert q.text == text[q.start:q.end]
+        assert _norm(words) in _norm(q.text), (q.text, words)
+        assert len(_norm(q.text)) <= 1.3 * len(_norm(words)) + 12, (q.text, words)
+        assert q.kind == kind, (q.text, q.kind, kind)
+        if speaker is None:
+            assert q.speaker is None or q.speaker.name is None, (q.text, q.speaker)
+        else:
+            assert q.speaker is not None and q.speaker.name, (q.text, q.speaker)
+            assert speaker.lower() in q.speaker.name.lower(), (q.text, q.speaker.name, speaker)
+            m = q.speaker.mention
+            assert m is not None and text[m.start:m.end] == m.text
+
+
+DIRECT = [
+    # curly double quotes, quote before the attribution
+    ("“The border will stay closed until further notice,” Foreign Minister Elena Marsh "
+     "said on Monday.",
+     [Q(("The border will stay closed until further notice", "direct", "Marsh"))]),
+    # straight double quotes
+    ('"We have nothing to add to our earlier statement," said Tomas Brenner, a spokesman '
+     "for the ministry.",
+     [Q(("We have nothing to add to our earlier statement", "direct", "Brenner"))]),
+    # single quotes (British style)
+    ("‘Talks are the only way forward,’ the envoy, Ruth Calder, told reporters.",
+     [Q(("Talks are the only way forward", "direct", "Calder"))]),
+    # guillemets
+    ("«Nous ne céderons pas», said President Anton Vidal in a speech in Lyon.",
+     [Q(("Nous ne céderons pas", "direct", "Vidal"))]),
+    # low-high quotes
+    ("„We will not accept this ultimatum“, Chancellor Dieter Kalb told the parliament.",
+     [Q(("We will not accept this ultimatum", "direct", "Kalb"))]),
+    # colon introduction
+    ("Prime Minister Hana Ostrova put it bluntly: “There will be no deal without "
+     "guarantees for our farmers.”",
+     [Q(("There will be no deal without guarantees for our farmers", "direct", "Ostrova"))]),
+    # multi-sentence quote
+    ("“The ceasefire is holding. Our observers have seen no violations since Friday,” "
+     "said Colonel Ivo Marek.",
+     [Q(("The ceasefire is holding. Our observers have seen no violations since Friday",
+         "direct", "Marek"))]),
+]
+
+SPLIT_AND_CONTINUED = [
+    # a quote split by its attribution is one quote, same speaker
+    ("Defence Minister Paul Ashby visited the base on Tuesday.\n"
+     "“We are not looking for a fight,” he told state radio, “but we will defend every "
+     "metre of our territory.”",
+     [Q(("We are not looking for a fight,” he told state radio, “but we will defend every "
+         "metre of our territory", "direct", "Ashby"))]),
+    # a quote standing alone right after an attributed one: same speaker
+    ("Senator Laura Quinn said the vote would be close.\n"
+     "“Nobody should take the outcome for granted.”",
+     [Q(("the vote would be close", "indirect", "Quinn")),
+      Q(("Nobody should take the outcome for granted", "direct", "Quinn"))]),
+    # a quotation over two paragraphs: each opens a mark, only the last closes
+    ("“We came here to listen,” said Mayor Omar Haddad.\n\n"
+     "“We will take what we heard back to the council and decide within a month.\n\n"
+     "“Nothing has been ruled out.”",
+     [Q(("We came here to listen", "direct", "Haddad")),
+      Q(("We will take what we heard back to the council and decide within a month",
+         "direct", "Haddad")),
+      Q(("Nothing has been ruled out", "direct", "Haddad"))]),
+]
+
+PARTIAL_AND_MIXED = [
+    # "spoke of “X”": a direct quote of X
+    ("The negotiator, Ines Varga, spoke of “a constructive atmosphere and a shared wish "
+     "to continue” after the meeting.",
+     [Q(("a constructive atmosphere and a shared wish to continue", "direct", "Varga"))]),
+    # "said (that) ... “X”": the whole clause, mixed
+    ("Mr Duarte said the other side had “listened carefully to our proposals”.",
+     [Q(("the other side had “listened carefully to our proposals”", "mixed", "Duarte"))]),
+    # "described X as “Y”"
+    ("Interior Minister Carla Benes described the report as “deeply misleading and "
+     "unfair”.",
+     [Q(("deeply misleading and unfair", "direct", "Benes"))]),
+    # a parenthetical cue inside the sentence
+    ("If the talks fail, General Piotr Lis warned, “there will be consequences for the "
+     "whole region”.",
+     [Q(("there will be consequences for the whole region", "direct", "Lis"))]),
+]
+
+INDIRECT = [
+    ("The foreign ministry said that the ambassador had been recalled for consultations.",
+     [Q(("the ambassador had been recalled for consultations", "indirect", "ministry"))]),
+    ("Minister Sofia Lund warned that sanctions would follow any incursion.",
+     [Q(("sanctions would follow any incursion", "indirect", "Lund"))]),
+    ("According to the defence ministry, three drones were shot down overnight.",
+     [Q(("three drones were shot down overnight", "indirect", "ministry"))]),
+    ("Three drones were shot down overnight, the army said.",
+     [Q(("Three drones were shot down overnight", "indirect", "army"))]),
+    ("Admiral Kenji Sato told reporters the fleet would stay in the strait.",
+     [Q(("the fleet would stay in the strait", "indirect", "Sato"))]),
+    ("In a statement, the ministry said the talks had been postponed.",
+     [Q(("the talks had been postponed", "indirect", "ministry"))]),
+    # a group with no actor: the phrase is the name
+    ("Diplomats said the summit was unlikely to produce an agreement.",
+     [Q(("the summit was unlikely to produce an agreement", "indirect", "Diplomats"))]),
+    ("A senior official said the delegation would leave on Friday.",
+     [Q(("the delegation would leave on Friday", "indirect", "senior official"))]),
+]
+
+SPEAKERS = [
+    # appositive: the name, not the description
+    ("Hugo Lentz, a doctor at the camp, said supplies would run out within days.",
+     [Q(("supplies would run out within days", "indirect", "Hugo Lentz"))]),
+    # "he" and "Mr X" resolve to the fullest name
+    ("Deputy Foreign Minister Sergei Orlov met the delegation in Vienna. Later he said "
+     "the meeting had been useful.",
+     [Q(("the meeting had been useful", "indirect", "Sergei Orlov"))]),
+    ("Envoy Karl Weiss arrived in Geneva on Sunday. Mr Weiss said both sides wanted a "
+     "deal.",
+     [Q(("both sides wanted a deal", "indirect", "Karl Weiss"))]),
+    # "she" goes to the woman, not the nearer man
+    ("Ms Ana Ruiz spoke after President Victor Hale left the room. She said the plan "
+     "was dead.",
+     [Q(("the plan was dead", "indirect", "Ruiz"))]),
+    # a participle shares its verb's speaker
+    ("The mayor, Ivan Petrov, said the bridge would reopen, adding that repairs had cost "
+     "millions.",
+     [Q(("the bridge would reopen", "indirect", "Petrov")),
+      Q(("repairs had cost millions", "indirect", "Petrov"))]),
+]
+
+NOTHING = [
+    # scare quotes around a word or two are not quotes
+    ("The so-called “peace plan” was never published.", []),
+    ("The West has threatened “massive” consequences and offered “risk-reduction” "
+     "measures.", []),
+    # a title in quote marks
+    ("He starred in “The Long Night of the Generals” in 1998.", []),
+    # no speech at all
+    ("Troops crossed the river at dawn and took the village.", []),
+    # a stray closing mark and an unclosed opening mark: no crash, no pairing across
+    # the article
+    ("The talks ended” without a result.\n\nThe delegation left. “Nothing.\n\n"
+     "Another paragraph follows here with more words in it.", []),
+    # a headline line without a full stop
+    ("Summit ends without agreement\nLeaders met for two days in Rome.", []),
+]
+
+PULL = [
+    # a pull quote: a quotation with no speaker anywhere
+    ("The talks began on Monday in a hotel outside the capital.\n"
+     "“We owe it to our children to find a way out of this war.”\n"
+     "Delegates from both sides attended.",
+     [Q(("We owe it to our children to find a way out of this war", "direct", None))]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DIRECT + SPLIT_AND_CONTINUED)
+def test_direct_quotes(nlp, text, expected):
+    check(quotes_of(nlp, text), expected, text)
+
+
+@pytest.mark.parametrize("text,expected", PARTIAL_AND_MIXED)
+def test_partial_and_mixed_quotes(nlp, text, expected):
+    check(quotes_of(nlp, text), expected, text)
+
+
+@pytest.mark.parametrize("text,expected", INDIRECT)
+def test_indirect_speech(nlp, text, expected):
+    check(quotes_of(nlp, text), expected, text)
+
+
+@pytest.mark.parametrize("text,expected", SPEAKERS)
+def test_speakers(nlp, text, expected):
+    check(quotes_of(nlp, text), expected, text)
+
+
+@pytest.mark.parametrize("text,expected", NOTHING + PULL)
+def test_nothing_and_pull_quotes(nlp, text, expected):
+    check(quotes_of(nlp, text), expected, text)
+
+
+def test_quote_ids_cues_and_offsets(nlp):
+    text = "“We are ready,” the minister, Eva Holm, said. Holm added that talks could start."
+    qs = quotes_of(nlp, text)
+    assert [q.id for q in qs] == [f"Q{i + 1}" for i in range(len(qs))]
+    for q in qs:
+        assert q.cue is not None and q.cue.text == text[q.cue.start:q.cue.end]
+        assert q.cue.text in ("said", "added")
+
+
+def test_speaker_links_to_actor(nlp):
+    text = "Wendel Okafor, the trade minister, said exports had doubled."
+    doc = nlp(text)
+    table = find_actors(doc)
+    (q,) = find_quotes(doc, table)
+    assert q.speaker is not None and q.speaker.actor is not None
+    assert table.get(q.speaker.actor) is not None
+
+
+@pytest.mark.parametrize("text,inner", [
+    ("He said “one” and “two”.", ["one", "two"]),
+    ('She said "yes" and then "no".', ["yes", "no"]),
+    ("„Ja“ and «oui» and ‘si’.", ["Ja", "oui", "si"]),
+    ("Russia’s ‘red lines’ and the allies’ response.", ["red lines"]),
+    ("“Open.\n\n“Still open.\n\n“Closed.”", ["Open.", "Still open.", "Closed."]),
+    ("Unclosed “quote here\nnext paragraph “pairs” fine", ["quote here", "pairs"]),
+])
+def test_mark_pairing(text, inner):
+    assert [text[g.start:g.end] for g in find_segments(text)] == inner
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n\"'“”‘’«»„")), max_size=80))
+def test_marks_never_crash_and_stay_in_bounds(text):
+    for g in find_segments(text):
+        assert 0 <= g.start < g.end <= len(text)
+        assert "\n" not in text[g.start:g.end]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab said he .,\n\"“”")), max_size=60))
+def test_find_quotes_never_crashes(text):
+    nlp = load()
+    doc = nlp(text)
+    for q in find_quotes(doc, find_actors(doc)):
+        assert q.text == text[q.start:q.end]
