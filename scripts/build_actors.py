@@ -319,8 +319,26 @@ ENTRY_FIELDS = ("name", "code", "kind", "aliases", "country", "title", "start", 
                 "source")
 
 
+def _specific(name: str, words: set[str]) -> bool:
+    """Whether an institution's name says whose it is ("Afghan National Army"), or is
+    long enough to be unique: "National Guard" alone is anybody's."""
+    toks = name.lower().split()
+    return bool(set(toks) & words) or len(toks) >= 4
+
+
 def build_entries(data: Path | None, facts: list[dict[str, str]],
-                  iso3: set[str]) -> list[dict[str, str]]:
+                  states: list[dict[str, str]]) -> list[dict[str, str]]:
+    iso3 = {s["code"] for s in states}
+    country_words: dict[str, set[str]] = {}
+    for st in states:
+        ws = set()
+        for field_ in ("name", "names", "nationality", "capitals"):
+            for n in st[field_].split("|"):
+                ws.update(w for w in n.lower().split() if len(w) > 3 or n.isupper())
+        country_words[st["code"]] = ws - {"republic", "united", "states", "islands", "the",
+                                          "of", "and", "democratic", "people's", "kingdom",
+                                          "federal", "state", "saint", "south", "north",
+                                          "east", "west", "new", "central", "arab"}
     rows: dict[str, dict[str, str]] = {}
     taken: set[str] = set()  # every name or alias already given an entry
 
@@ -381,8 +399,13 @@ def build_entries(data: Path | None, facts: list[dict[str, str]],
             institution = bool(words & INSTITUTION_WORDS) or pcode.startswith("IGO") and \
                 not any(d for _, d in codes)
             if institution:
-                if len(words) < 2 and not (name.isupper() and len(name) >= 3):
+                if len(words) < 2:
                     continue  # one bare word ("FORCES") is too ambiguous
+                if fname == "Phoenix.Countries.actors.txt":
+                    cw = country_words.get(code[:3], set())
+                    if not _specific(name, cw):
+                        continue
+                    aliases = [a for a in aliases if _specific(a, cw)]
                 put(name, code, "organisation", aliases, source="phoenix")
             else:
                 if end is not None and end < 2008:
@@ -475,8 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     facts = list(parse_facts(FACTS))
     args.out.mkdir(parents=True, exist_ok=True)
     states = build_states(data, facts)
-    iso3 = {s["code"] for s in states}
-    entries = build_entries(data, facts, iso3)
+    entries = build_entries(data, facts, states)
     roles = build_roles(data)
     write_tsv(args.out / "states.tsv",
               ("code", "name", "names", "nationality", "capitals", "metonyms"), states)

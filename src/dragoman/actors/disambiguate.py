@@ -88,10 +88,13 @@ def filter_names(doc: Doc, matches: list[Match], lower: list[str]) -> list[Match
 
 
 def focal_state(matches: list[Match]) -> str | None:
-    """The state an article is mostly about: named at least twice and most often."""
-    counts = Counter(m.entry.code for m in matches
-                     if m.entry.kind == "state" and m.entry.code)
+    """The state an article is mostly about: named most often (the first named counts
+    three times), and at least twice."""
+    states = [m.entry.code for m in matches if m.entry.kind == "state" and m.entry.code]
+    counts = Counter(states)
+    if states:
+        counts[states[0]] += 2  # the dateline or the lead names the article's state
     top = counts.most_common(2)
-    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+    if not top or top[0][1] < 4 or (len(top) > 1 and top[1][1] == top[0][1]):
         return None
     return top[0][0]

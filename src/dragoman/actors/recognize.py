@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..model import Span
-from .dictionary import HONORIFICS, Dictionary, Entry, builtin_dictionary
+from .dictionary import HONORIFICS, Dictionary, Entry, builtin_dictionary, country_of
 from .disambiguate import filter_names, focal_state
 from .match import Match, find_names, find_roles
 from .table import ActorTable
@@ -50,6 +50,13 @@ NOMINAL = frozenset({"minister", "president", "prime minister", "foreign ministe
                      "ambassador", "envoy", "negotiator", "spokesman", "spokeswoman",
                      "spokesperson", "diplomat", "general", "commander", "secretary",
                      "foreign secretary", "secretary of state", "emir", "crown prince"})
+
+#: Lower-case nouns that refer back to an organisation named in the article.
+ORG_NOMINALS = {"alliance": {"NATO", "CSTO"}, "bloc": {"EU", "ASEAN", "AU", "ECOWAS", "GCC",
+                                                     "BRICS", "SCO", "OAS", "ARL"},
+                "union": {"EU", "AU"}, "agency": {"IAEA", "WHO"}, "organisation": set(),
+                "organization": set(), "court": {"ICC", "ICJ"}, "fund": {"IMF"},
+                "council": set(), "league": {"ARL"}, "commission": set()}
 
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
                          "that", "these", "those", "some", "many", "several", "two",
@@ -373,6 +380,8 @@ class _Finder:
                     break
                 continue
             break
+        if base is not None and role.sector and base.kind == "state":
+            self._coordinated(start, role)
         end = m.end
         if base is None and base_rec is None and end + 1 < self.n and lower[end] == "of" \
                 and role.sector:
@@ -431,8 +440,22 @@ class _Finder:
         r = self.rec(("group", code, head), name, kind, code)
         r.head = head
         r.country = code[:3] if code and code[:3] in self.d.states else None
-        if self.mention(r, start, end):
-            self.nest_bases(start, end)
+        self.mention(r, start, end)
+
+    def _coordinated(self, start: int, role: Entry) -> None:
+        """"Romanian and US troops": the first state's troops too (ROUMIL)."""
+        j = start - 1
+        while j >= 1 and self.lower[j] in ("and", "or", ","):
+            nm = self.name_at[j - 1]
+            if nm is None or nm.entry.kind != "state" or not self.free(nm.start, nm.end):
+                return
+            code = nm.entry.code + (role.sector or "")
+            head = _singular(role.name.split()[-1])
+            name = f"{self.doc[nm.start:nm.end].text} {role.name}"
+            r = self.rec(("group", code, head), name, "group", code)
+            r.head, r.country = head, nm.entry.code
+            self.mention(r, nm.start, nm.end)
+            j = nm.start - 1
 
     def _unmodified_code(self, role: Entry, definite: bool) -> str | None:
         """"the ministry", "the junta": the earlier group with that role, or the focal state."""
@@ -473,8 +496,14 @@ class _Finder:
                 e -= 1
             if s >= e or not self.words[s][:1].isupper():
                 continue
+            for k in range(s, e):
+                if self.words[k] in ("(", "[", ","):
+                    e = k  # "Director General (South Asia": the parser ran on
+                    break
+            if s >= e:
+                continue
             text = self.doc[s:e].text
-            if len(text) < 2 or text.casefold() in self.d.title_words or \
+            if len(text) < 2 or self.lower[s] in self.d.title_words or \
                     self.d.role(text) is not None:
                 continue
             if e - s == 1 and text.isupper() and (len(text) > 5 or ent.label_ != "ORG" or
@@ -494,6 +523,28 @@ class _Finder:
         fits = [r for r in self.recs if r.kind == "person" and r.key[0] == "person"
                 and word in r.name_tokens]
         return fits[0] if len(fits) == 1 else None
+
+    def nominal_orgs(self) -> None:
+        """"the alliance" -> NATO, "the bloc" -> the EU, when the article names it."""
+        orgs = [r for r in self.recs if r.kind == "organisation" and r.spans and r.code
+                and not country_of(r.code, self.d.states)]
+        for i in range(1, self.n):
+            if self.lower[i - 1] != "the" or not self.free(i - 1, i + 1):
+                continue
+            word = self.lower[i]
+            codes = ORG_NOMINALS.get(word)
+            if codes is None:
+                if word in ("global", "world") and i + 1 < self.n and \
+                        self.lower[i + 1] == "body":
+                    fits = [r for r in orgs if r.code == "UN" and r.name == "UN"]
+                    if len(fits) == 1:
+                        self.mention(fits[0], i - 1, i + 2)
+                continue
+            fits = [r for r in orgs if r.code in codes or word in r.name.lower()]
+            fits.sort(key=lambda r: r.key[0] != "entry")  # the organisation itself first
+            if len({r.code for r in fits}) == 1 and (i + 1 >= self.n or
+                                                     self.doc[i].dep_ != "compound"):
+                self.mention(fits[0], i - 1, i + 1)
 
     def nominal(self) -> None:
         """"the minister" -> the one person whose title has that role."""
@@ -549,6 +600,7 @@ def find_actors(doc: Doc, *, dictionary: Dictionary | None = None) -> ActorTable
     f.groups()
     f.states_and_orgs()
     f.leftovers()
+    f.nominal_orgs()
     f.nominal()
     return f.table()
 
