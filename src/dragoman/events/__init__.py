@@ -77,6 +77,28 @@ def _speaker_party(ctx: _Context, q: Quote) -> Party | None:
     return Party(actor.id, actor_code(actor), sp.mention or (actor.mentions[0] if actor.mentions else None))
 
 
+def _negated_verb(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _counterpart(ctx: _Context, tok: Token, source: Party) -> Party | None:
+    """The other side of a meeting or deal that names one side only: the nearest
+    state or organisation of another country named in the same sentence."""
+    sent = tok.sent
+    best: tuple[int, Party] | None = None
+    mine = (source.code or "")[:3]
+    for a in ctx.actors.actors:
+        code = actor_code(a)
+        if not code or code[:3] == mine or a.kind not in ("state", "organisation", "person"):
+            continue
+        for m in a.mentions:
+            if sent.start_char <= m.start < sent.end_char and "\n" not in ctx.doc.text[min(m.start, tok.idx):max(m.start, tok.idx)]:
+                dist = abs(m.start - tok.idx)
+                if best is None or dist < best[0]:
+                    best = (dist, Party(a.id, code, m))
+    return best[1] if best else None
+
+
 def _side(ctx: _Context, tok: Token | None) -> Party | None:
     return party(tok, ctx.actors, ctx.resolve) if tok is not None else None
 
@@ -91,6 +113,12 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         src_t, tgt_t = verb_roles(tok)
     else:
         src_t, tgt_t = noun_roles(tok)
+    text = ctx.doc.text
+    # a side across a line break belongs to another sentence (headlines glued by the parser)
+    if src_t is not None and "\n" in text[min(src_t.idx, tok.idx):max(src_t.idx, tok.idx)]:
+        src_t = None
+    if tgt_t is not None and "\n" in text[min(tgt_t.idx, tok.idx):max(tgt_t.idx, tok.idx)]:
+        tgt_t = None
     if tgt_t is None and src_t is not None and trig.type in RECIPROCAL:
         tgt_t = next((c for c in src_t.children if c.dep_ == "conj"), None)
     source, target = _side(ctx, src_t), _side(ctx, tgt_t)
@@ -102,15 +130,20 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         source = None
     if source is not None and target is not None and source.actor and source.actor == target.actor:
         target = None
+    if trig.type in RECIPROCAL:
+        if source is not None and source.code and target is None:
+            target = _counterpart(ctx, tok, source)
+        elif target is not None and target.code and source is None:
+            source = _counterpart(ctx, tok, target)
     negated, why = reading(tok)
     hypothetical = why is not None
     ptype, cameo = trig.type, trig.cameo
-    if negated and ptype in _REFUSABLE and tok.pos_ == "VERB":
+    if negated and ptype in _REFUSABLE and tok.pos_ == "VERB" and _negated_verb(tok):
         # "did not agree", "would not meet their demands": a refusal
         ptype, cameo, negated = "REJECT", "120", False
     c = coding(ptype, cameo)
     sent = tok.sent
-    sides = {p.mention.text for p in (source, target) if p and p.mention}
+    sides = [(p.mention.start, p.mention.end) for p in (source, target) if p and p.mention]
     return Event(
         id=f"E{n}", type=c.type, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
         quad_class=c.quad_class, source=source, target=target,
@@ -181,6 +214,27 @@ def code_sentence_event(ctx: _Context, verb: Token, ptype: str, n: int) -> Event
     return _code_event(ctx, Trigger(verb, verb.idx, verb.idx + len(verb), c.type, c.cameo), n)
 
 
+_WARN = frozenset("warn caution".split())
+
+
+def conditional_warnings(doc: Doc, taken: set[int]) -> list[tuple[Trigger, Token | None]]:
+    """Warnings of what will happen if someone acts ("If NATO tries to contain
+    Russia, he warned, there will be counter-containment"): THREATEN events, aimed at
+    the subject of the condition."""
+    out = []
+    for tok in doc:
+        if tok.lemma_ not in _WARN or tok.pos_ != "VERB" or tok.i in taken:
+            continue
+        sent = tok.sent
+        cond = next((t for t in sent if t.dep_ == "mark" and t.lower_ in ("if", "unless")), None)
+        will = next((t for t in sent if t.dep_ == "aux" and t.lower_ in ("will", "'ll")), None)
+        if cond is None or will is None:
+            continue
+        subj = next((c for c in cond.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        out.append((Trigger(tok, tok.idx, tok.idx + len(tok), "THREATEN", "130"), subj))
+    return out
+
+
 def _is_topic(tok: Token, verbal: set[int]) -> bool:
     """A noun event that is what a verbal event is about ("condemned the attack",
     "discussed the deployment") is its topic, not an event of its own."""
@@ -225,6 +279,12 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     triggers = find_triggers(doc)
     verbal = {t.token.i for t in triggers if coding(t.type).quad_class in (1, 3)}
     trig_at = {t.token.i for t in triggers}
+    for trig, aim in conditional_warnings(doc, trig_at):
+        e = _code_event(ctx, trig, len(events) + 1)
+        if e is not None and aim is not None:
+            e = replace(e, target=_side(ctx, aim) or e.target, hypothetical=False)
+        if e is not None and _keep(e):
+            events.append(e)
     for trig in triggers:
         if _is_topic(trig.token, verbal):
             continue

@@ -17,12 +17,19 @@ PLANS = frozenset(
     "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
     "discuss condition effort bid goal intention risk prospect possibility chance fear "
     "threat plot able willing likely unlikely preparation without".split())
+PREVENT = frozenset("prevent deter avoid forestall avert stop".split())
 CLAIMS = frozenset("allege claim accuse".split())
 NEG_WORDS = frozenset("not n't never no neither nor".split())
 NO_ONE = frozenset("no-one nobody none noone".split())
 DENY = frozenset("deny refute dismiss".split())
-_CLAUSE_UP = frozenset(("xcomp", "conj", "aux", "auxpass", "pcomp", "pobj", "prep", "dobj",
+_CLAUSE_UP = frozenset(("xcomp", "acl", "conj", "aux", "auxpass", "pcomp", "pobj", "prep", "dobj",
                         "acomp", "attr", "compound", "amod", "nmod", "appos", "npadvmod"))
+
+
+def _inverted(verb: Token, aux: Token) -> bool:
+    """Whether ``aux`` comes before the subject of ``verb`` ("should Russia invade")."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i]
+    return bool(subj)
 
 
 def _verbal_head(tok: Token) -> Token:
@@ -68,10 +75,12 @@ def reading(tok: Token) -> tuple[bool, str | None]:
     if verb is not tok and _negated_token(verb) and tok.dep_ in ("dobj", "nsubjpass", "attr"):
         negated = True
     # walk up the clause chain: modals, conditions, plans, denials
-    t, steps = tok, 0
+    t, steps, via_conj = tok, 0, False
     while steps < 8:
         steps += 1
         for c in t.children:
+            if via_conj and c.lower_ == "should" and _inverted(t, c):
+                continue  # "should Russia invade": a condition on that clause alone
             if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS and t.lemma_ not in ("like", "love"):
                 why = why or "future"
             if c.dep_ == "mark" and c.lower_ in CONDITIONS:
@@ -82,6 +91,10 @@ def reading(tok: Token) -> tuple[bool, str | None]:
         if t.dep_ in ("ROOT",):
             break
         head = t.head
+        if t is tok and t.dep_ == "dobj" and head.lemma_.lower() in PREVENT:
+            why = why or "intent"  # "preventing an incursion": it has not happened
+        if t.dep_ == "dobj" and head.dep_ == "acl" and _negated_token(head.head.head):
+            negated = True
         plan = head.lemma_.lower() in PLANS
         if plan and ((t is not tok and t.dep_ in ("pobj", "dobj", "prep"))
                      or t.dep_ in ("xcomp", "pcomp", "acl", "ccomp")):
@@ -95,5 +108,8 @@ def reading(tok: Token) -> tuple[bool, str | None]:
             break
         if t.dep_ not in _CLAUSE_UP and t is not tok:
             break
+        via_conj = t.dep_ == "conj"
+        if t.dep_ in ("xcomp", "acomp", "acl") and _negated_token(head):
+            negated = True  # "not ready to agree", "did not try to meet"
         t = head
     return negated, why

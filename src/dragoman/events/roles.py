@@ -18,7 +18,7 @@ from ..model import Actor, Party, Span
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 TARGET_PREPS = frozenset("with against on at to toward towards into upon over from".split())
-NOUN_TARGET_PREPS = frozenset("with against on to toward towards into upon over".split())
+NOUN_TARGET_PREPS = frozenset("with against on to toward towards into upon over about".split())
 PRONOUNS = frozenset("he she they it we i him her them us his its their our who which that".split())
 FIRST_PERSON = frozenset("i we us our my me".split())
 
@@ -168,6 +168,18 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
                 break
     if tgt is None:
         tgt = _prep_obj(noun, NOUN_TARGET_PREPS)
+    if tgt is None:
+        # "a litany of grievances about X", "a meeting at NATO"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = _child(of, ("pobj",)) if of is not None else None
+        if inner is not None:
+            tgt = _prep_obj(inner, NOUN_TARGET_PREPS)
+        at = _prep_obj(noun, frozenset(("at",)))
+        if tgt is None and at is not None and at.ent_type_ == "ORG":
+            tgt = at
+    if tgt is not None and tgt.dep_ == "pobj" and tgt.pos_ == "NOUN":
+        owner = _child(tgt, ("poss",))
+        tgt = owner if owner is not None and owner.pos_ == "PROPN" or (owner is not None and owner.ent_type_) else tgt
     if src is None:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = _child(of, ("pobj",)) if of is not None else None
@@ -184,6 +196,14 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
                 break
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
+                should = next((c for c in t.children if c.lower_ == "should" and c.dep_ == "aux"), None)
+                if should is not None:
+                    # a condition ("should Russia invade"): its subject is not the noun's
+                    before = [c for c in t.children if c.dep_ == "nsubj" and c.i < should.i]
+                    if before:
+                        src = before[0]
+                        break
+                    continue
                 s, active = subject_of(t)
                 if s is not None and s is not noun and active:
                     src = s

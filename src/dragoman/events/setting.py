@@ -1,15 +1,15 @@
 """When and where an event happened: its sentence first, then its paragraph.
 
 The date is a date phrase attached to the event's clause, else the nearest in its
-sentence; failing that, the date of an earlier sentence of the same paragraph (the
-story goes on about the same day), and for the article's lead the first day the
-lead's paragraph or the next gives. Only phrases that name a day count (see
+sentence; failing that, the day one of the two sentences before gives (the story goes
+on about the same day), then one of the three after (a lead's day is often given
+later: "made the announcement on Friday"). Only phrases that name a day count (see
 ``dates.resolve``): "last week" gives no date.
 
 The place is a place named after in/at/near ... in the event's sentence, the place an
 attack or occupation is aimed at ("annexed Crimea"), or the country where a domestic
 event is reported ("Peru has faced protests"); failing that, the last place named
-earlier in the paragraph (a dateline included).
+(after in/at ...) in the three sentences before, or the paragraph's dateline.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class Setting:
             if "\n" in text[prev_end:s.start_char]:
                 para += 1
             self.para.append(para)
-            prev_end = s.end_char
+            prev_end = s.start_char + len(s.text.rstrip())
         self._date_cache: dict[int, str | None] = {}
 
     def index(self, tok: Token) -> int:
@@ -82,19 +82,15 @@ class Setting:
             return None
         k = self.index(trig)
         for j in range(k - 1, max(-1, k - 3), -1):
-            if self.para[j] != self.para[k]:
-                break
             d = self._sentence_date(j)
             if d:
                 return d
-        if self.para[k] == self.para[0]:
-            # the lead: its day is often given a sentence or a paragraph later
-            for j in range(k + 1, min(len(self.sents), k + 4)):
-                if self.para[j] > self.para[k] + 1:
-                    break
-                d = self._sentence_date(j)
-                if d:
-                    return d
+        # the story's day is often given a sentence or two later ("made the
+        # announcement on Friday")
+        for j in range(k + 1, min(len(self.sents), k + 4)):
+            d = self._sentence_date(j)
+            if d:
+                return d
         return None
 
     # ----------------------------------------------------------------- places
@@ -102,7 +98,7 @@ class Setting:
     def _resolve(self, name: str) -> Location:
         return places.resolve(name, self.countries)
 
-    def place(self, trig: Token, target: Token | None, sides: set[str]) -> Location | None:
+    def place(self, trig: Token, target: Token | None, sides: list[tuple[int, int]]) -> Location | None:
         """The place of the event whose trigger is ``trig``, or None."""
         sent = trig.sent
         if target is not None and target.ent_type_ in ("GPE", "LOC", "FAC") and trig.lemma_ in AIMED:
@@ -111,7 +107,7 @@ class Setting:
                 return self._resolve(ent.text)
         cands = []
         for e in sent.ents:
-            if e.label_ not in PLACE_ENTS or e.text in sides:
+            if e.label_ not in PLACE_ENTS or any(a < e.end_char and e.start_char < b for a, b in sides):
                 continue
             head = e.root.head
             if head.dep_ == "prep" or head.pos_ == "ADP":
@@ -135,8 +131,6 @@ class Setting:
                     return self._resolve(ent.text)
         k = self.index(trig)
         for j in range(k - 1, max(-1, k - 4), -1):
-            if self.para[j] != self.para[k]:
-                break
             prev = [e for e in self.sents[j].ents if e.label_ in PLACE_ENTS
                     and e.root.head.lower_ in PLACE_PREPS]
             if prev:
