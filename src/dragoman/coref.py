@@ -122,6 +122,7 @@ class Resolver:
     def __init__(self, doc: Doc, actors: ActorTable) -> None:
         self.doc = doc
         self.actors = actors
+        self.text = doc.user_data.get("dragoman_text") or doc.text
         self._sent_starts = [s.start_char for s in doc.sents]
         self._gender: dict[str, str] = {}
         self.mentions: list[Mention] = []
@@ -153,7 +154,7 @@ class Resolver:
             g = "f"
         elif toks and toks[0] in MALE_NAMES:
             g = "m"
-        text = self.doc.text
+        text = self.text
         for m in actor.mentions:
             before = text[max(0, m.start - 40):m.start].lower().replace(".", " ").split()
             words = before[-3:] + _name_tokens(m.text)[:1]
@@ -262,7 +263,7 @@ class Resolver:
         body named with that word; "the statement" -> the latest speaker."""
         noun = head.lemma_.lower()
         here = self.sentence_of(start)
-        text = self.doc.text
+        text = self.text
         i = bisect.bisect_left(self._starts, start) - 1
         fallback = None
         while i >= 0:

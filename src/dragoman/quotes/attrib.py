@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue
+from .cues import Cue, doc_text
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep", "parataxis",
@@ -158,7 +158,7 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
     a second speech verb) and their subtrees are cut off.
     """
     tok = doc[cue.head]
-    text = doc.text
+    text = doc_text(doc)
     own = set(cue.tokens)
     if cue.kind == "source":
         return _around(doc, tok)
@@ -227,8 +227,8 @@ def _object_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
         return None  # "asked Trump on Wednesday": no content
     lo = min(p.left_edge.i for p in parts)
     hi = max(p.right_edge.i for p in parts)
-    s, e = _trim_chars(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
-    while e > s and doc.text[e - 1] in ".!?":
+    s, e = _trim_chars(doc_text(doc), doc[lo].idx, doc[hi].idx + len(doc[hi]))
+    while e > s and doc_text(doc)[e - 1] in ".!?":
         e -= 1
     return (s, e) if _words_in(doc, lo, hi + 1) >= 2 else None
 
@@ -250,7 +250,7 @@ def _around(doc: Doc, tok: Token) -> tuple[int, int] | None:
         a, b = hi + 1, sent.end - 1
     if b < a:
         return None
-    text = doc.text
+    text = doc_text(doc)
     s, e = _trim_chars(text, doc[a].idx, doc[b].idx + len(doc[b]))
     while e > s and text[e - 1] in ".!?":
         e -= 1
@@ -259,7 +259,7 @@ def _around(doc: Doc, tok: Token) -> tuple[int, int] | None:
 
 def _same_paragraph(doc: Doc, a: Token, b: Token) -> bool:
     lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in doc.text[lo:hi]
+    return "\n" not in doc_text(doc)[lo:hi]
 
 
 def _complement(doc: Doc, tok: Token, own: set[int]) -> Token | None:
@@ -357,8 +357,8 @@ def _clause_minus(doc: Doc, head: Token, skip: set[int], *, join: bool = True
         best = [first, last]
     s = doc[best[0]].idx
     e = doc[best[-1]].idx + len(doc[best[-1]])
-    s, e = _trim_chars(doc.text, s, e)
-    while e > s and doc.text[e - 1] in ".!?":
+    s, e = _trim_chars(doc_text(doc), s, e)
+    while e > s and doc_text(doc)[e - 1] in ".!?":
         e -= 1
     return (s, e) if e - s >= 3 else None
 
@@ -391,7 +391,7 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
     for c in cues:
         spk, inherit = speaker_of(doc, c, heads)
         content = content_of(doc, c, nested - {c.head}) if prelim[c.head] else None
-        content = _clip_to_paragraph(doc.text, doc[c.head].idx, content)
+        content = _clip_to_paragraph(doc_text(doc), doc[c.head].idx, content)
         spk_i = spk.i if spk is not None else None
         if content is not None and c.kind != "source":
             content = _extend_modal_conjunct(doc, doc[c.head], content)
@@ -410,10 +410,10 @@ def _extend_modal_conjunct(doc: Doc, tok: Token, content: tuple[int, int]
             continue
         if any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children):
             end = c.right_edge.idx + len(c.right_edge)
-            span = _clip_to_paragraph(doc.text, tok.idx, (content[0], end))
+            span = _clip_to_paragraph(doc_text(doc), tok.idx, (content[0], end))
             if span is not None:
                 s, e = span
-                while e > s and doc.text[e - 1] in ".!?":
+                while e > s and doc_text(doc)[e - 1] in ".!?":
                     e -= 1
                 return s, e
     return content

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorTable
 from ..model import Quote, Span, Speaker
 from .attrib import Attribution, find_attributions
-from .cues import Cue, find_cues, load_lexicon
+from .cues import Cue, doc_text, find_cues, load_lexicon
 from .marks import Segment, find_segments
 from .pull import pull_quotes
 from .speakers import resolve_speaker
@@ -90,7 +90,7 @@ def _governing(doc: Doc, seg: Segment, by_head: dict[int, Attribution]) -> Attri
             if h is cur:
                 break
             if h.i in by_head and not lo <= h.i < hi:
-                between = doc.text[min(h.idx, seg.start):max(h.idx, seg.end)]
+                between = doc_text(doc)[min(h.idx, seg.start):max(h.idx, seg.end)]
                 if "\n" in between.strip():
                     return None  # never across a paragraph break
                 return by_head[h.i]
@@ -151,7 +151,7 @@ def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
     """"X put it bluntly: “…”": a colon before the quote makes the clause before it
     the attribution, whatever its verb; the speaker is that clause's subject."""
     opening = seg.open_mark if seg.open_mark >= 0 else seg.start
-    before = doc.text[max(0, opening - 3):opening]
+    before = doc_text(doc)[max(0, opening - 3):opening]
     if ":" not in before:
         return None
     span = doc.char_span(max(0, opening - 3), opening, alignment_mode="expand")
@@ -166,7 +166,7 @@ def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or "\n" in doc.text[subj.idx:opening]:
+    if subj is None or "\n" in doc_text(doc)[subj.idx:opening]:
         return None
     return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)
 
@@ -174,7 +174,7 @@ def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
 def _merge_split(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """“A,” he said, “B.” / “A,” he said. “B.”: one quotation interrupted by its
     attribution is one quote (from A to B), as attribution corpora annotate it."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[_Cand] = []
     for c in cands:
         prev = out[-1] if out else None
@@ -201,7 +201,7 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
     Returns:
         Quotes in text order, ids Q1, Q2, ...
     """
-    text = doc.text
+    text = doc_text(doc)
     segs = find_segments(text)
     attrs = find_attributions(doc, find_cues(doc, load_lexicon()))
     seg_ranges = [(g.open_mark if g.open_mark >= 0 else g.start,
@@ -299,7 +299,7 @@ def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribut
     speakers) and build the records."""
     from ..coref import Resolver
 
-    text = doc.text
+    text = doc_text(doc)
     resolver = Resolver(doc, actors)
     doc.user_data["dragoman_resolver"] = resolver
     out: list[Quote] = []

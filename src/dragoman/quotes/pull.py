@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .cues import doc_text
 from .marks import Segment
 
 _MIN_WORDS = 12
@@ -17,7 +18,7 @@ _VOICE = frozenset("i we me us my our ours you your".split())
 
 def pull_quotes(doc: Doc, segs: list[Segment]) -> list[tuple[int, int]]:
     """Character ranges of unmarked pull-quote paragraphs."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[tuple[int, int]] = []
     pos, n = 0, 0
     for line in text.split("\n"):

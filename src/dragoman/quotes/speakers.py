@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .cues import doc_text
 from ..actors import ActorTable
 from ..coref import (BODY_NOUNS, DOCUMENT_NOUNS, PERSON_NOUNS, PRONOUNS, Resolver,
                      FEMALE_TITLES, MALE_TITLES)
@@ -67,7 +68,7 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
          depth: int = 0) -> tuple[Actor | None, str | None, tuple[int, int]]:
     """(actor, name, token range of the mention) for one speaker head."""
     lo, hi = phrase_range(head)
-    text = doc.text
+    text = doc_text(doc)
     rng = (lo, hi)
     low = head.lower_
     if low in PRONOUNS:
@@ -150,7 +151,7 @@ def resolve_speaker(doc: Doc, attr: Attribution, actors: ActorTable,
     lo = min(r[0] for _, _, r in found)
     hi = max(r[1] for _, _, r in found)
     s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
-    mention = Span(s, e, doc.text[s:e])
+    mention = Span(s, e, doc_text(doc)[s:e])
     names = [n for _, n, _ in found if n]
     actor = found[0][0]
     name = " and ".join(dict.fromkeys(names)) if names else None
