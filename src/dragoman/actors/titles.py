@@ -28,6 +28,7 @@ class Segment:
     title: str | None
     text: str
     has_role: bool
+    person_title: bool = False
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Title:
     title: str | None
     roles: list[str] = field(default_factory=list)
     person_role: bool = False
+    names_person: bool = True  # False: "British company X" names an organisation
 
 
 class TitleReader:
@@ -133,6 +135,7 @@ class TitleReader:
         base: Entry | None = None
         sector: str | None = None
         has_role = False
+        person_title = False
         title_start = None
         i = start
         while i < end:
@@ -146,6 +149,7 @@ class TitleReader:
             t = self.lower[i]
             if r is not None and r.end <= end:
                 has_role = True
+                person_title = person_title or r.entry.kind == "person"
                 # "defence ministry spokeswoman": the specific sector beats GOV
                 if r.entry.sector and (sector is None or sector == "GOV"):
                     sector = r.entry.sector
@@ -168,7 +172,7 @@ class TitleReader:
             while keep and self.lower[keep[-1]] in ("of", "the", "and", "-"):
                 keep.pop()
             title = "".join(doc[k].text_with_ws for k in keep).strip() or None
-        return Segment(base, sector, title, doc[start:end].text, has_role)
+        return Segment(base, sector, title, doc[start:end].text, has_role, person_title)
 
     def read(self, start: int, end: int) -> Title | None:
         """The title of tokens ``[start, end)``, or None when they hold no role."""
@@ -186,7 +190,8 @@ class TitleReader:
             if s is main or not s.has_role:
                 continue
             roles.append(s.text.replace("’s", "").replace("'s", "").strip())
-        return Title(start, end, code, country, main.title, roles, True)
+        return Title(start, end, code, country, main.title, roles, True,
+                     main.person_title or not main.has_role)
 
     def code_of(self, base: Entry | None, sector: str | None, *,
                 person: bool = False) -> tuple[str | None, str | None]:

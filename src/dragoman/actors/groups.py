@@ -1,0 +1,192 @@
+"""Groups: role words with the state or organisation they belong to, and nouns
+that refer back to an organisation ("the alliance")."""
+from __future__ import annotations
+
+from .core import DETERMINERS, FinderBase, singular
+from .dictionary import Entry, country_of
+from .match import Match
+from .titles import POSSESSIVE
+
+#: Role words that name an actor only with a state or organisation beside them.
+NEEDS_BASE = frozenset({
+    "people", "state", "nation", "side", "sides", "head", "chief", "deputy", "public",
+    "business", "businesses", "press", "force", "leader", "leaders", "chair", "official",
+    "officials", "counterpart", "counterparts", "interlocutors", "companies", "firms",
+    "citizens", "residents", "villagers", "refugees", "migrants", "court", "courts",
+    "general", "generals", "commander", "commanders", "spokesperson", "spokesman",
+    "spokeswoman", "delegation", "leadership", "media", "forces", "fighters", "soldier",
+    "rebel", "militant", "activist", "journalist", "journalists", "judge", "lawmaker",
+    "senator", "prosecutor", "diplomat", "ambassador", "envoy", "negotiator", "minister",
+    "secretary general", "secretary-general", "chairman", "chairwoman", "chairperson",
+    "director general", "director-general", "commissioner", "special representative",
+    "high representative", "consulate", "embassy", "administration", "authority",
+    "president", "vice president", "prime minister", "premier", "king", "queen"})
+
+#: Lower-case nouns that refer back to an organisation named in the article.
+ORG_NOMINALS = {"alliance": {"NATO", "CSTO"}, "bloc": {"EU", "ASEAN", "AU", "ECOWAS", "GCC",
+                                                     "BRICS", "SCO", "OAS", "ARL"},
+                "union": {"EU", "AU"}, "agency": {"IAEA", "WHO"}, "organisation": set(),
+                "organization": set(), "court": {"ICC", "ICJ"}, "fund": {"IMF"},
+                "council": set(), "league": {"ARL"}, "commission": set()}
+
+class GroupsMixin(FinderBase):
+    """Finding groups (mixed into the finder)."""
+
+    def groups(self) -> None:
+        """Role words with their state or organisation: "Russian TV" -> RUSMED."""
+        i = 0
+        while i < self.n:
+            m = self.role_at[i]
+            if m is None or m.start != i:
+                i += 1
+                continue
+            i = m.end
+            if not self.free(m.start, m.end) or \
+                    any(self.name_at[k] is not None for k in range(m.start, m.end)):
+                continue
+            self._group(m)
+
+    def _group(self, m: Match) -> None:
+        role = m.entry
+        lower = self.lower
+        start, base, base_rec = m.start, None, None
+        j = m.start - 1
+        while j >= 0 and not self.doc[j + 1].is_sent_start:
+            nm = self.name_at[j]
+            if nm is not None and nm.entry.kind != "person" and base is None and \
+                    base_rec is None and self.free(nm.start, nm.end):
+                base = nm.entry
+                start = j = nm.start
+                j -= 1
+                continue
+            c = self.claimed[j]
+            if c is not None and c.kind != "person" and base is None and base_rec is None \
+                    and j + 1 < len(lower) and lower[j + 1] in POSSESSIVE:
+                base_rec = c
+                start = j = c.spans[-1][0]
+                j -= 1
+                continue
+            t = self.doc[j]
+            if lower[j] in POSSESSIVE and base is None and base_rec is None:
+                start = j
+                j -= 1
+                continue
+            if (t.pos_ in ("ADJ", "NUM") and t.text[:1].islower() or t.pos_ == "NUM" or
+                    lower[j] in DETERMINERS and t.pos_ in ("DET", "PRON", "NUM")) and \
+                    self.claimed[j] is None and \
+                    self.name_at[j] is None:
+                start = j
+                j -= 1
+                if lower[j + 1] in DETERMINERS:
+                    break
+                continue
+            break
+        if base is not None and role.sector and base.kind == "state":
+            self._coordinated(start, role)
+        end = m.end
+        if base is None and base_rec is None and end + 1 < self.n and lower[end] == "of" \
+                and role.sector:
+            k = end + 1 + (lower[end + 1] == "the")
+            nm = self.name_at[k] if k < self.n else None
+            if nm is not None and nm.entry.kind == "state" and nm.start == k:
+                base, end = nm.entry, nm.end
+        while start < m.start and lower[start] in POSSESSIVE:
+            start += 1
+        phrase = role.name
+        definite = start < m.start and lower[start] == "the" or \
+            (m.start > 0 and lower[m.start - 1] == "the")
+        if base is None and base_rec is None:
+            if role.kind == "person":
+                return  # "the minister": a nominal reference, resolved later
+            if phrase in NEEDS_BASE or not role.sector:
+                return
+            last = self.doc[m.end - 1]
+            if last.dep_ in ("amod", "compound", "nmod") and last.head.i >= m.end:
+                return  # a modifier ("military exercises"), not a group
+            code = self._unmodified_code(role, definite)
+            if code is None:
+                return
+        elif base_rec is not None:
+            code = (base_rec.country + role.sector) if base_rec.country and role.sector \
+                else base_rec.code
+        else:
+            code, _ = self.titles.code_of(base, role.sector or None)
+            if base.code and len(base.code) > 3 and base.kind != "state":
+                code = base.code
+        if base is not None and not role.sector:
+            if base.kind == "state" and phrase in ("side", "sides"):
+                r = self.name_rec(base)  # "the Russian side" is Russia
+                self.mention(r, start, end)
+            return
+        head = singular(phrase.split()[-1])
+        if role.kind == "person" and base is not None:
+            # "the Australian prime minister": the one person of that code and title
+            word = phrase.split()[-1]
+            same = [r for r in self.recs if r.kind == "person" and r.key[0] == "person"
+                    and r.code == code and r.title]
+            fits = [r for r in same if phrase in r.title.lower()]
+            if not fits and " " not in phrase:
+                fits = [r for r in same if word in r.title.lower()]
+            if len(fits) == 1:
+                if self.mention(fits[0], start, end):
+                    self.nest_bases(start, end)
+                return
+            head = phrase
+        text_start = start
+        while text_start < m.start and lower[text_start] in DETERMINERS | {"'s", "’s"} or \
+                (text_start < m.start and self.doc[text_start].pos_ == "NUM"):
+            text_start += 1
+        name = self.doc[text_start:end].text
+        kind = "person" if role.kind == "person" else role.kind
+        r = self.rec(("group", code, head), name, kind, code)
+        r.head = head
+        r.country = code[:3] if code and code[:3] in self.d.states else None
+        self.mention(r, start, end)
+
+    def _coordinated(self, start: int, role: Entry) -> None:
+        """"Romanian and US troops": the first state's troops too (ROUMIL)."""
+        j = start - 1
+        while j >= 1 and self.lower[j] in ("and", "or", ","):
+            nm = self.name_at[j - 1]
+            if nm is None or nm.entry.kind != "state" or not self.free(nm.start, nm.end):
+                return
+            code = nm.entry.code + (role.sector or "")
+            head = singular(role.name.split()[-1])
+            name = f"{self.doc[nm.start:nm.end].text} {role.name}"
+            r = self.rec(("group", code, head), name, "group", code)
+            r.head, r.country = head, nm.entry.code
+            self.mention(r, nm.start, nm.end)
+            j = nm.start - 1
+
+    def _unmodified_code(self, role: Entry, definite: bool) -> str | None:
+        """"the ministry", "the junta": the earlier group with that role, or the focal state."""
+        head = singular(role.name.split()[-1])
+        for r in reversed(self.recs):
+            if r.head and r.head == head and r.code:
+                return r.code
+        if definite and self.focal and role.kind == "organisation":
+            return self.focal + (role.sector or "")
+        return None
+
+    # ------------------------------------------------------------ states and organisations
+    def nominal_orgs(self) -> None:
+        """"the alliance" -> NATO, "the bloc" -> the EU, when the article names it."""
+        orgs = [r for r in self.recs if r.kind == "organisation" and r.spans and r.code
+                and not country_of(r.code, self.d.states)]
+        for i in range(1, self.n):
+            if self.lower[i - 1] != "the" or not self.free(i - 1, i + 1):
+                continue
+            word = self.lower[i]
+            codes = ORG_NOMINALS.get(word)
+            if codes is None:
+                if word in ("global", "world") and i + 1 < self.n and \
+                        self.lower[i + 1] == "body":
+                    fits = [r for r in orgs if r.code == "UN" and r.name == "UN"]
+                    if len(fits) == 1:
+                        self.mention(fits[0], i - 1, i + 2)
+                continue
+            fits = [r for r in orgs if r.code in codes or word in r.name.lower()]
+            fits.sort(key=lambda r: r.key[0] != "entry")  # the organisation itself first
+            if len({r.code for r in fits}) == 1 and (i + 1 >= self.n or
+                                                     self.doc[i].dep_ != "compound"):
+                self.mention(fits[0], i - 1, i + 1)
