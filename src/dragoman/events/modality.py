@@ -15,7 +15,7 @@ PLANS = frozenset(
     "plan want aim seek intend hope expect prepare try attempt decide propose ready set due "
     "wish need look agree offer promise pledge vow threaten call urge ask demand request "
     "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
-    "discuss condition effort bid goal intention risk prospect possibility chance fear "
+    "discuss condition effort bid wait await goal intention risk prospect possibility chance fear "
     "threat plot able willing likely unlikely preparation without".split())
 PREVENT = frozenset("prevent deter avoid forestall avert stop".split())
 CLAIMS = frozenset("allege claim accuse".split())
@@ -71,6 +71,14 @@ def reading(tok: Token) -> tuple[bool, str | None]:
         why = "question"
     if _negated_token(tok):
         negated = True
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+        # "the talks were not about ...", "an agreement is going to be difficult"
+        head = tok.head
+        if _negated_token(head) and head.lemma_ == "be":
+            negated = True
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children) or (
+                head.lemma_ == "go" and any(c.dep_ == "xcomp" for c in head.children)):
+            why = why or "future"
     verb = _verbal_head(tok)
     if verb is not tok and _negated_token(verb) and tok.dep_ in ("dobj", "nsubjpass", "attr"):
         negated = True

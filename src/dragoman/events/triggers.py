@@ -66,6 +66,7 @@ def _near(tok: Token) -> list[Token]:
         out.append(c)
         out.extend(c.children)
     out.append(tok.head)
+    out.append(tok.head.head)
     return out
 
 
@@ -104,7 +105,7 @@ def match(tok: Token) -> Trigger | None:
                 if hit is None:
                     continue
                 lo, hi = min(tok.i, hit.i), max(tok.i, hit.i)
-                if hi - lo <= 4 and hit.dep_ not in ("prep", "agent") and hit is not tok.head:
+                if hi - lo <= 4 and (hit is tok.head or hit.dep_ in ("prt", "amod", "compound")):
                     doc = tok.doc
                     return Trigger(tok, doc[lo].idx, doc[hi].idx + len(doc[hi]), e.type, e.cameo)
                 return Trigger(tok, tok.idx, tok.idx + len(tok), e.type, e.cameo)
