@@ -157,7 +157,7 @@ class Resolver:
         text = self.text
         for m in actor.mentions:
             before = text[max(0, m.start - 40):m.start].lower().replace(".", " ").split()
-            words = before[-3:] + _name_tokens(m.text)[:1]
+            words = before[-1:] + m.text.lower().replace(".", " ").split()[:1]
             if any(w in FEMALE_TITLES for w in words):
                 g = "f"
                 break

@@ -1,0 +1,85 @@
+"""The speaker and pronoun resolver: resolve_mention on texts written for the project."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.actors import find_actors
+from dragoman.coref import Resolver, resolve_mention
+from dragoman.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def _token(doc, word, nth=0):
+    hits = [t for t in doc if t.text == word]
+    return hits[nth]
+
+
+@pytest.mark.parametrize("text,word,nth,expected", [
+    # "he" to the nearest man who is a subject
+    ("Foreign Minister Sergei Orlov arrived in Geneva on Monday. He warned that talks "
+     "could fail.", "He", 0, "Sergei Orlov"),
+    # "she" skips the nearer man
+    ("Ms Ana Ruiz met President Victor Hale in Madrid. She said the meeting was useful.",
+     "She", 0, "Ana Ruiz"),
+    ("President Victor Hale met Ms Ana Ruiz in Madrid. He said the meeting was useful.",
+     "He", 0, "Victor Hale"),
+    # a pronoun inside a quote sequence keeps the speaker of the sequence
+    ("Envoy Karl Weiss spoke first. Then Paul Mertens arrived. Weiss said the talks were "
+     "over. He added that nobody had expected it.", "He", 0, "Karl Weiss"),
+    # surnames and titled surnames resolve to the fullest name
+    ("Deputy Minister Sergei Ryabkov led the delegation. Mr Ryabkov left early.",
+     "Ryabkov", 1, "Sergei Ryabkov"),
+])
+def test_resolve_mention(nlp, text, word, nth, expected):
+    doc = nlp(text)
+    actors = find_actors(doc)
+    actor = resolve_mention(doc, _token(doc, word, nth), actors)
+    assert actor is not None and actor.name == expected
+
+
+@pytest.mark.parametrize("text,word", [
+    # nobody to refer to
+    ("He said the talks had failed.", "He"),
+    # "she" with only men before it, none of them known to be women: the fallback
+    # never invents a woman
+    ("Mr Karl Weiss spoke. She left.", "She"),
+])
+def test_unresolvable(nlp, text, word):
+    doc = nlp(text)
+    actor = resolve_mention(doc, _token(doc, word), find_actors(doc))
+    assert actor is None
+
+
+def test_resolve_span_and_nominal(nlp):
+    text = ("UN special envoy Hanna Lind arrived in Tripoli on Friday. The envoy met both "
+            "delegations.")
+    doc = nlp(text)
+    actors = find_actors(doc)
+    envoy = [t for t in doc if t.text == "envoy"][1]
+    span = doc[envoy.i - 1:envoy.i + 1]  # "The envoy"
+    actor = resolve_mention(doc, span, actors)
+    assert actor is not None and actor.name == "Hanna Lind"
+
+
+def test_gender_from_titles_and_names(nlp):
+    doc = nlp("Ms Kowalski and Mr Brandt met Wendy Archer and John Pike.")
+    res = Resolver(doc, find_actors(doc))
+    by_name = {a.name: res.gender_of(a) for a in res.actors.actors if a.kind == "person"}
+    for name, gender in by_name.items():
+        if "Kowalski" in name or "Archer" in name:
+            assert gender == "f"
+        if "Brandt" in name or "Pike" in name:
+            assert gender == "m"
+
+
+def test_resolver_is_cached_on_the_doc(nlp):
+    doc = nlp("Sergei Orlov arrived. He spoke.")
+    actors = find_actors(doc)
+    resolve_mention(doc, _token(doc, "He"), actors)
+    first = doc.user_data["dragoman_resolver"]
+    resolve_mention(doc, _token(doc, "He"), actors)
+    assert doc.user_data["dragoman_resolver"] is first
