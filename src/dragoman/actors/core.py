@@ -43,6 +43,9 @@ class FinderBase:
         raw = find_names(self.lower, self.words, d)
         names = filter_names(doc, raw, self.lower)
         self.names = names
+        #: capitals dropped as places ("in Nairobi"), by first token
+        self.place_at = {m.start: m for m in raw if m not in names and
+                         m.entry.kind == "state" and m.entry.category == "capital"}
         self.place_tokens = {i for m in raw if m not in names and m.entry.kind == "state"
                              and m.entry.category == "capital"
                              for i in range(m.start, m.end)}

@@ -135,7 +135,7 @@ _EXTRA_TITLE_WORDS = {
     "king", "queen", "prince", "princess", "emir", "sheikh", "ayatollah", "cardinal", "pope",
     "leader", "premier", "chancellor", "diplomat", "negotiator", "official", "officer",
     "staff", "joint", "chiefs", "office", "presidential", "aide", "counsellor", "counselor",
-    "relations", "international", "development", "cooperation", "humanitarian", "human",
+    "relations", "policy", "international", "development", "cooperation", "humanitarian", "human",
     "rights", "cabinet", "intelligence", "information", "communications", "press",
     "-", "in-chief", "commander-in-chief", "secretary-general", "director-general"}
 

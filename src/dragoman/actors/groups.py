@@ -90,6 +90,12 @@ class GroupsMixin(FinderBase):
             nm = self.name_at[k] if k < self.n else None
             if nm is not None and nm.entry.kind == "state" and nm.start == k:
                 base, end = nm.entry, nm.end
+        if base is None and base_rec is None and end + 1 < self.n and lower[end] == "in" \
+                and role.sector and role.kind != "person":
+            # "protesters in Nairobi", "the government in Kabul"
+            pm = self.place_at.get(end + 1)
+            if pm is not None and self.free(pm.start, pm.end):
+                base, end = pm.entry, pm.end
         while start < m.start and lower[start] in POSSESSIVE:
             start += 1
         phrase = role.name

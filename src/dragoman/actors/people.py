@@ -107,7 +107,7 @@ class PeopleMixin(FinderBase):
                 continue
             r = self._find_person(low, entry, full)
             if r is None:
-                r = self.rec(("person", low), " ".join(toks), "person", None)
+                r = self.rec(("person", low), self.doc[s:e].text, "person", None)
                 r.name_tokens = low
                 full.append(r)
             elif len(low) > len(r.name_tokens):
