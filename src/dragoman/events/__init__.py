@@ -40,6 +40,7 @@ class _Context:
         self.doc, self.actors, self.quotes, self.published = doc, actors, quotes, published
         self.countries = {(actor_code(a) or "")[:3] for a in actors.actors} - {""}
         self.setting = Setting(doc, published, self.countries)
+        self.placed: list[tuple[Event, bool]] = []  # events so far, placed by their sentence?
 
     def quote_at(self, start: int) -> Quote | None:
         return next((q for q in self.quotes if q.start <= start < q.end), None)
@@ -81,6 +82,30 @@ def _negated_verb(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+def _same_event_place(ctx: _Context, ptype: str, source: Party | None,
+                      target: Party | None) -> Location | None:
+    """The place an earlier event of the same type between the same countries was
+    given in its own sentence (the talks "in Geneva", later "the talks")."""
+    mine = {(p.code or "")[:3] for p in (source, target) if p is not None and p.code}
+    for e, strong in reversed(ctx.placed):
+        if e.type != ptype or not strong or e.location is None:
+            continue
+        theirs = {(p.code or "")[:3] for p in (e.source, e.target) if p is not None and p.code}
+        if (mine == theirs) if len(mine) > 1 else (mine & theirs):
+            return e.location
+    return None
+
+
+def _is_place(doc: Doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span[0]
+    while root.dep_ == "compound":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to")
+
+
 def _counterpart(ctx: _Context, tok: Token, source: Party) -> Party | None:
     """The other side of a meeting or deal that names one side only: the nearest
     state or organisation of another country named in the same sentence."""
@@ -92,6 +117,8 @@ def _counterpart(ctx: _Context, tok: Token, source: Party) -> Party | None:
         if not code or code[:3] == mine or a.kind not in ("state", "organisation", "person"):
             continue
         for m in a.mentions:
+            if _is_place(ctx.doc, m.start):
+                continue  # "met in Malaysia": where, not with whom
             if sent.start_char <= m.start < sent.end_char and "\n" not in ctx.doc.text[min(m.start, tok.idx):max(m.start, tok.idx)]:
                 dist = abs(m.start - tok.idx)
                 if best is None or dist < best[0]:
@@ -143,14 +170,20 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         ptype, cameo, negated = "REJECT", "120", False
     c = coding(ptype, cameo)
     sent = tok.sent
-    sides = [(p.mention.start, p.mention.end) for p in (source, target) if p and p.mention]
-    return Event(
+    location = ctx.setting.place(tok, tgt_t, [(p.mention.start, p.mention.end)
+                                             for p in (source, target) if p and p.mention])
+    strong = location is not None and not ctx.setting.weak
+    if not strong:
+        location = _same_event_place(ctx, ptype, source, target) or location
+    event = Event(
         id=f"E{n}", type=c.type, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
         quad_class=c.quad_class, source=source, target=target,
-        date=ctx.setting.date(tok), location=ctx.setting.place(tok, tgt_t, sides),
+        date=ctx.setting.date(tok), location=location,
         negated=negated, hypothetical=hypothetical,
         trigger=Span(trig.start, trig.end, ctx.doc.text[trig.start:trig.end]),
         sentence=(sent.start_char, sent.end_char), quote=q.id if q else None)
+    ctx.placed.append((event, strong))
+    return event
 
 
 _INTENT_HEADS = frozenset("willing ready prepared prepare plan intend decide vow pledge promise "

@@ -23,11 +23,20 @@ from ..model import Location
 PLACE_PREPS = frozenset("in at near off outside inside across into from on".split())
 PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
 AREA_NOUNS = frozenset("vicinity outskirts north south east west centre center province region "
-                       "city town capital part parts border coast suburbs".split())
+                       "city town capital part parts border coast suburbs sector district "
+                       "area county state village".split())
 SEEN_VERBS = frozenset("face see witness experience hit rock grip".split())
 # events whose object is where they happen: "annexed Crimea", "visit Honiara"
 AIMED = frozenset("annex occupy invade seize annexation invasion occupation visit trip travel "
                   "tour".split())
+
+
+def _area(ent: SpacySpan) -> str:
+    """The place's name, with the area noun it names ("Noushera sector")."""
+    head = ent.root.head
+    if ent.root.dep_ == "compound" and head.lower_ in AREA_NOUNS and head.i == ent.end:
+        return f"{ent.text} {head.text}"
+    return ent.text
 
 
 class Setting:
@@ -46,6 +55,7 @@ class Setting:
             self.para.append(para)
             prev_end = s.start_char + len(s.text.rstrip())
         self._date_cache: dict[int, str | None] = {}
+        self.weak = False
 
     def index(self, tok: Token) -> int:
         return bisect.bisect_right(self._starts, tok.i) - 1
@@ -99,12 +109,19 @@ class Setting:
         return places.resolve(name, self.countries)
 
     def place(self, trig: Token, target: Token | None, sides: list[tuple[int, int]]) -> Location | None:
-        """The place of the event whose trigger is ``trig``, or None."""
+        """The place of the event whose trigger is ``trig``, or None.
+
+        ``self.weak`` tells afterwards whether it came from the sentence (False) or
+        from the sentences around it (True).
+        """
+        self.weak = False
         sent = trig.sent
-        if target is not None and target.ent_type_ in ("GPE", "LOC", "FAC") and trig.lemma_ in AIMED:
+        if target is not None and target.pos_ == "PROPN" and trig.lemma_ in AIMED:
             ent = next((e for e in sent.ents if e.start <= target.i < e.end), None)
-            if ent is not None:
-                return self._resolve(ent.text)
+            name = ent.text if ent is not None else target.text
+            loc = self._resolve(name)
+            if ent is not None and ent.label_ in PLACE_ENTS or loc.country:
+                return loc
         cands = []
         for e in sent.ents:
             if e.label_ not in PLACE_ENTS or any(a < e.end_char and e.start_char < b for a, b in sides):
@@ -119,7 +136,7 @@ class Setting:
             elif e.root.dep_ != "compound":
                 continue
             anc = {a.i for a in e.root.ancestors}
-            cands.append((0 if trig.i in anc else 1, abs(e.root.i - trig.i), e.text))
+            cands.append((0 if trig.i in anc else 1, abs(e.root.i - trig.i), _area(e)))
         if cands:
             return self._resolve(min(cands)[2])
         verb = trig.head if trig.dep_ == "dobj" else None
@@ -129,6 +146,7 @@ class Setting:
                 ent = next((e for e in sent.ents if e.start <= subj.i < e.end), None)
                 if ent is not None:
                     return self._resolve(ent.text)
+        self.weak = True
         k = self.index(trig)
         for j in range(k - 1, max(-1, k - 4), -1):
             prev = [e for e in self.sents[j].ents if e.label_ in PLACE_ENTS
