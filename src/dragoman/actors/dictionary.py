@@ -85,10 +85,18 @@ class Dictionary:
         if any(s == toks and e == entry for s, e in items):
             return
         items.append((toks, entry))
-        if entry.kind == "person" and len(toks) >= 2 and entry.title:
-            bucket = self.surnames.setdefault(key[-1], [])
-            if entry not in bucket:
-                bucket.append(entry)
+        if entry.kind == "person" and len(toks) >= 2 and entry.title and \
+                phrase == entry.name and key[0] not in _NOT_GIVEN_NAMES:
+            # family names: the last word, or the first in East Asian names ("Xi")
+            fams = [key[-1]]
+            if entry.country in _FAMILY_FIRST:
+                fams.append(key[0])
+            for fam in fams:
+                if len(fam) < 3 or fam in _COMMON_WORDS:
+                    continue
+                bucket = self.surnames.setdefault(fam, [])
+                if entry not in bucket:
+                    bucket.append(entry)
 
     def add_role(self, phrase: str, sector: str, kind: str, *, core: bool = True) -> None:
         """Let ``phrase`` be a role word of ``sector`` (a person title or a collective).
@@ -138,6 +146,18 @@ _EXTRA_TITLE_WORDS = {
     "relations", "policy", "international", "development", "cooperation", "humanitarian", "human",
     "rights", "cabinet", "intelligence", "information", "communications", "press",
     "-", "in-chief", "commander-in-chief", "secretary-general", "director-general"}
+
+#: States whose people put the family name first ("Xi Jinping", "Hun Sen").
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM", "VNM", "HUN", "MNG"})
+#: Words that open a name but are no given name ("King Abdullah").
+_NOT_GIVEN_NAMES = frozenset({"king", "queen", "prince", "princess", "sheikh", "emir",
+                              "ayatollah", "sultan", "pope"})
+#: Family names that are also everyday words: never looked up alone.
+_COMMON_WORDS = frozenset({"may", "will", "rice", "price", "hope", "love", "young", "law",
+                           "long", "king", "bush", "brown", "black", "green", "white",
+                           "wang", "lee", "kim", "li", "sen", "un", "jr", "jr.", "sr",
+                           "singh", "khan", "ali", "ahmed", "mohamed", "mohammed", "hassan",
+                           "abdullah", "salman", "charles", "lam", "james", "david"})
 
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir",
                         "dame", "lord", "lady", "mx", "madam", "monsieur", "herr"})

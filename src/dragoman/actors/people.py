@@ -49,8 +49,8 @@ class PeopleMixin(FinderBase):
                         used[k] = True
         # a known person's surname alone ("Lavrov said"), whatever the parser saw
         for i, t in enumerate(self.doc):
-            if used[i] or self.name_at[i] is not None or t.pos_ != "PROPN" or \
-                    not t.text[:1].isupper() or t.text.isupper():
+            if used[i] or self.name_at[i] is not None or not t.text[:1].isupper() or \
+                    t.text.isupper() or (t.pos_ != "PROPN" and t.is_stop):
                 continue
             cands = self.d.surnames.get(self.lower[i], [])
             if len(cands) == 1:

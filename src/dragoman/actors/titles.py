@@ -88,6 +88,10 @@ class TitleReader:
                 continue
             if t in ("the", "a", "an") and start < end:
                 start = j
+                if t == "the" and j > 0 and lower[j - 1] == "of" and \
+                        not doc[j].is_sent_start:
+                    j -= 1  # "the head of the World Health Organization"
+                    continue
                 break
             break
         # a title never starts with a joiner or a possessive
