@@ -127,6 +127,11 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 
 def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     """(source head, target head) of a verb trigger."""
+    passive = _child(verb, ("nsubjpass",))
+    if passive is not None:
+        # "X was attacked (by Y)"
+        agent = _child(verb, ("agent",))
+        return (_child(agent, ("pobj",)) if agent is not None else None), passive
     subj, active = subject_of(verb)
     obj = _child(verb, ("dobj",))
     between = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"), None)

@@ -1,0 +1,27 @@
+"""Held-out figures on ../shared/data (skipped when absent): quick sanity levels."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from dragoman.events.classifier import sentence_quad
+
+
+def test_quad_model_on_a_held_out_sample(shared: Path) -> None:
+    rows = []
+    for line in (shared / "data/conflibert/cameo_class/train.tsv").read_text(encoding="utf-8").splitlines():
+        if "\t" in line:
+            s, lab = line.rsplit("\t", 1)
+            rows.append((s, int(lab)))
+    random.Random(13).shuffle(rows)  # the training script's seed: the first 20% were held out
+    val = rows[:int(len(rows) * 0.2)][:120]
+    acc = sum(sentence_quad(s)[0] == lab for s, lab in val) / len(val)
+    assert acc > 0.75
+
+
+def test_plover_records_readable(shared: Path) -> None:
+    recs = json.loads((shared / "data/plover/PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
+    assert len(recs) > 300
