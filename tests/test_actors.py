@@ -118,6 +118,21 @@ CASES = [
     ("Peru's Congress voted to remove the president.", "Peru's Congress", "PERLEG"),
     ("Ecuadorian police raided the embassy.", "Ecuadorian police", "ECUCOP"),
     ("The OAS called for new elections.", "The OAS", "OAS"),
+    # organisations and their people
+    ("Guterres said the world could not wait.", "Guterres", "UN"),
+    ("The head of the World Health Organization, Tedros Adhanom Ghebreyesus, spoke.",
+     "Tedros Adhanom Ghebreyesus", "WHO"),
+    ("The European Union's foreign policy chief Josep Borrell left early.",
+     "Josep Borrell", "EU"),
+    ("EU foreign ministers met in Luxembourg.", "EU foreign ministers", "EU"),
+    ("The UN Security Council met on Friday.", "UN Security Council", "UN"),
+    ("Chinese state media said the drills had ended.", "Chinese state media", "CHNMED"),
+    ("Russian Foreign Ministry spokeswoman Maria Zakharova mocked the plan.",
+     "Maria Zakharova", "RUSGOV"),
+    ("Pentagon spokesman John Kirby briefed reporters.", "John Kirby", "USAMIL"),
+    ("Niger's junta expelled the envoy.", "Niger's junta", "NERMIL"),
+    ("Romanian and US troops held drills.", "Romanian", "ROUMIL"),
+    ("Romanian and US troops held drills.", "US troops", "USAMIL"),
     # Georgia: the country or the US state
     ("Georgia applied to join the European Union, Tbilisi said.", "Georgia", "GEO"),
     ("Voters in Georgia lined up before the polls closed in Atlanta for the Senate race.",
@@ -196,6 +211,19 @@ def test_nested_state_inside_title(nlp):
     assert code_at(table, text, "Washington")[0] == "USA"
     i = text.index("Wendy Sherman")
     assert table.at(i, i + len("Wendy Sherman"))[0].code == "USAGOV"
+
+
+def test_organisation_titled_like_a_person(nlp):
+    table = actors_of(nlp, "Shares of British company Harbin Logistics fell sharply.")
+    org = table.by_name("Harbin Logistics")
+    if org is not None:  # the parser may not see a name at all
+        assert org.kind == "organisation" and org.code == "GBRBUS"
+
+
+def test_nominal_organisation(nlp):
+    text = "NATO ministers met on Monday. The alliance agreed to send more jets."
+    table = actors_of(nlp, text)
+    assert code_at(table, text, "The alliance")[0] == "NATO"
 
 
 def test_nothing_in_plain_text(nlp):

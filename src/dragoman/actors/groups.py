@@ -144,10 +144,31 @@ class GroupsMixin(FinderBase):
             text_start += 1
         name = self.doc[text_start:end].text
         kind = "person" if role.kind == "person" else role.kind
-        r = self.rec(("group", code, head), name, kind, code)
+        key: tuple[object, ...] = ("group", code, head)
+        named = self._named_after(end) if role.kind == "organisation" else None
+        if named is not None:
+            # "British company Harbin Logistics": the company is the named one
+            key, name, end = ("group", code, named), self.doc[end:named].text, named
+        r = self.rec(key, name, kind, code)
         r.head = head
         r.country = code[:3] if code and code[:3] in self.d.states else None
-        self.mention(r, start, end)
+        if self.mention(r, start, end) and base is not None and base.kind != "state":
+            self.nest_bases(start, end)  # "NATO ministers": NATO is named too
+
+    def _named_after(self, end: int) -> int | None:
+        """The end of an ORG entity that starts right after token ``end``, or None."""
+        if end >= self.n:
+            return None
+        t = self.doc[end]
+        if t.ent_iob_ != "B" or t.ent_type_ not in ("ORG", "PERSON", "FAC"):
+            return None
+        e = end + 1
+        while e < self.n and self.doc[e].ent_iob_ == "I":
+            e += 1
+        if any(self.name_at[k] is not None or self.claimed[k] is not None
+               for k in range(end, e)):
+            return None
+        return e
 
     def _coordinated(self, start: int, role: Entry) -> None:
         """"Romanian and US troops": the first state's troops too (ROUMIL)."""
