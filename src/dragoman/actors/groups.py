@@ -2,7 +2,7 @@
 that refer back to an organisation ("the alliance")."""
 from __future__ import annotations
 
-from .core import DETERMINERS, FinderBase, singular
+from .core import DETERMINERS, FinderBase, Rec, singular
 from .dictionary import Entry, country_of
 from .match import Match
 from .titles import POSSESSIVE
@@ -60,10 +60,11 @@ class GroupsMixin(FinderBase):
                 j -= 1
                 continue
             c = self.claimed[j]
-            if c is not None and c.kind != "person" and base is None and base_rec is None \
-                    and j + 1 < len(lower) and lower[j + 1] in POSSESSIVE:
-                base_rec = c
-                start = j = c.spans[-1][0]
+            if c is not None and base is None and base_rec is None and c.code and \
+                    (c.kind != "person" or role.sector and c.country) and \
+                    (lower[j + 1] in POSSESSIVE or j + 1 == start and c.kind != "person"):
+                base_rec = c  # "the junta's foreign ministry", "junta officials"
+                start = j = next(a for a, b in c.spans if a <= j < b)
                 j -= 1
                 continue
             t = self.doc[j]
@@ -71,8 +72,10 @@ class GroupsMixin(FinderBase):
                 start = j
                 j -= 1
                 continue
+            inside = start <= t.head.i < m.end  # a modifier of this phrase
             if (t.pos_ in ("ADJ", "NUM") and t.text[:1].islower() or t.pos_ == "NUM" or
-                    lower[j] in DETERMINERS and t.pos_ in ("DET", "PRON", "NUM")) and \
+                    lower[j] in DETERMINERS and t.pos_ in ("DET", "PRON", "NUM") or
+                    t.dep_ in ("compound", "amod") and inside and t.text.islower()) and \
                     self.claimed[j] is None and \
                     self.name_at[j] is None:
                 start = j
@@ -123,7 +126,12 @@ class GroupsMixin(FinderBase):
             if base.kind == "state" and phrase in ("side", "sides"):
                 r = self.name_rec(base)  # "the Russian side" is Russia
                 self.mention(r, start, end)
-            return
+                return
+            if role.kind != "person" or base.code is None:
+                return
+            # "the UN's human rights chief", "Iran's chief": a person of that body
+            code = base.code + "GOV" if base.kind == "state" and len(base.code) == 3 \
+                else base.code
         head = singular(phrase.split()[-1])
         if role.kind == "person" and base is not None:
             # "the Australian prime minister": the one person of that code and title
@@ -152,8 +160,20 @@ class GroupsMixin(FinderBase):
         r = self.rec(key, name, kind, code)
         r.head = head
         r.country = code[:3] if code and code[:3] in self.d.states else None
-        if self.mention(r, start, end) and base is not None and base.kind != "state":
+        if base_rec is not None:
+            self._around(r, base_rec, start, end)
+        elif self.mention(r, start, end) and base is not None and base.kind != "state":
             self.nest_bases(start, end)  # "NATO ministers": NATO is named too
+
+    def _around(self, r: Rec, inner: Rec, start: int, end: int) -> None:
+        """A mention of ``r`` around a mention of ``inner`` ("the junta's ministry")."""
+        if any(c is not None and c is not inner and c is not r
+               for c in self.claimed[start:end]):
+            return
+        for k in range(start, end):
+            if self.claimed[k] is None:
+                self.claimed[k] = r
+        r.spans.append((start, end))
 
     def _named_after(self, end: int) -> int | None:
         """The end of an ORG entity that starts right after token ``end``, or None."""
