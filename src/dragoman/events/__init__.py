@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .. import dates, places
 from ..actors import ActorTable
+from ..coref import resolve_mention
 from ..model import Actor, Count, Event, Location, Party, Quote, Span
 from . import classifier, speech
 from .counts import find_counts
@@ -46,21 +47,11 @@ class _Context:
         return next((q for q in self.quotes if q.start <= start < q.end), None)
 
     def resolve(self, tok: Token) -> tuple[Actor, Span] | None:
-        """The actor a pronoun refers to: the nearest earlier mention of a fitting kind."""
-        low = tok.lower_
-        kinds = ("person",) if low in ("he", "she", "him", "her", "his") else (
-            "state", "organisation", "group") if low in ("it", "its", "they", "them", "their") else None
-        if kinds is None:
+        """The actor a pronoun or a nominal ("the ministry") refers to."""
+        actor = resolve_mention(self.doc, tok, self.actors)
+        if actor is None:
             return None
-        floor = max(0, tok.sent.start - 60)
-        best = None
-        for a in self.actors.actors:
-            if a.kind not in kinds:
-                continue
-            for m in a.mentions:
-                if self.doc[floor].idx <= m.start < tok.idx and (best is None or m.start > best[1].start):
-                    best = (a, m)
-        return best
+        return actor, Span(tok.idx, tok.idx + len(tok), tok.text)
 
 
 def actor_code(actor: Actor) -> str | None:
@@ -288,6 +279,20 @@ def _is_topic(tok: Token, verbal: set[int], anchors: set[int] = frozenset()) -> 
     return False
 
 
+_PARTICIPANT_PREPS = frozenset("between with against by from to".split())
+
+
+def _mentioned_again(tok: Token) -> bool:
+    """"the talks", "the visit" with no participants of their own, after an event of
+    the same type: the earlier event mentioned again, not a new one."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in tok.children):
+        return False
+    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS)
+                   for c in tok.children)
+
+
 def _keep(e: Event) -> bool:
     """An event is kept when some side names a known actor (a bare noun is no event)."""
     return any(p is not None and (p.code or p.actor) for p in (e.source, e.target))
@@ -334,10 +339,12 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     ctx = _Context(doc, actors, quotes, published)
     events: list[Event] = []
     triggers = find_triggers(doc)
-    verbal = {t.token.i for t in triggers if coding(t.type).quad_class in (1, 3)}
     trig_at = {t.token.i for t in triggers}
     triggers = sorted(triggers + speech.descriptions(doc, trig_at)
                       + speech.imperatives(doc, quotes, trig_at), key=lambda t: t.start)
+    trig_at = {t.token.i for t in triggers}
+    verbal = {t.token.i for t in triggers if t.token.pos_ == "VERB"}
+    seen_types: set[str] = set()
     for trig, aim in conditional_warnings(doc, trig_at):
         e = _code_event(ctx, trig, len(events) + 1)
         if e is not None and aim is not None:
@@ -347,6 +354,9 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     for trig in triggers:
         if _is_topic(trig.token, verbal, trig_at):
             continue
+        if trig.type in seen_types and _mentioned_again(trig.token):
+            continue
+        seen_types.add(trig.type)
         e = _code_event(ctx, trig, len(events) + 1)
         if e is not None and (_keep(e) or len(doc) < 80):
             events.append(e)

@@ -17,6 +17,13 @@ from .. import places
 from ..model import Actor, Party, Span
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+# verbs that carry an event noun ("held talks"), and prepositions that place an event
+# in time beside the speaker's own action ("spoke after the meeting")
+LIGHT = frozenset("hold have conduct launch level make issue lodge file sound take carry stage "
+                  "begin start open continue resume wage impose sign reach strike seal "
+                  "conclude host attend join pour announce order stage mount step deliver "
+                  "give offer extend renew send".split())
+TIME_PREPS = frozenset("after during following before ahead since at".split())
 TARGET_PREPS = frozenset("with against on at to toward towards into upon over from".split())
 NOUN_TARGET_PREPS = frozenset("with against on to toward towards into upon over about".split())
 PRONOUNS = frozenset("he she they it we i him her them us his its their our who which that".split())
@@ -27,6 +34,7 @@ def _code(actor: Actor) -> str | None:
     return actor.code or actor.country or places.country_code(actor.name)
 
 
+NOMINALS = __import__("os").environ.get("DM_NOM", "1") == "1"
 Resolver = Callable[[Token], "tuple[Actor, Span] | None"]
 
 
@@ -45,7 +53,12 @@ def np_bounds(tok: Token) -> tuple[int, int]:
 
 
 def _subtree_bounds(tok: Token, limit: int = 14) -> tuple[int, int]:
-    s, e = tok.left_edge.i, tok.right_edge.i + 1
+    """The phrase with its modifiers, without clauses hanging on it ("which rejected ...")."""
+    s, e = tok.left_edge.i, tok.i + 1
+    for c in tok.rights:
+        if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj", "appos"):
+            break
+        e = c.right_edge.i + 1
     return s, min(e, max(tok.i + 1, s + limit))
 
 
@@ -78,6 +91,12 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
         return Party(actor.id, _code(actor), mention)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
+    if NOMINALS and resolve is not None and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+        hit = resolve(tok)  # "the ministry", "the junta"
+        if hit:
+            actor, _ = hit
+            return Party(actor.id, _code(actor), Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
+                                                      doc.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
     return Party(None, None, Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
                                   doc.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
 
@@ -194,12 +213,17 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
             else:
                 src = obj
     if src is None:
-        # the subject of the verb that governs the noun: "held talks", "levelled accusations"
-        t = noun
+        # the subject of the verb that governs the noun: "held talks", "levelled
+        # accusations", "spoke after the meeting" (not "spoke of threats")
+        t, via = noun, ""
         for _ in range(5):
             if t.dep_ in ("nsubj", "nsubjpass", "ROOT"):
                 break
+            if t.dep_ == "prep":
+                via = t.lower_
             t = t.head
+            if t.pos_ in ("VERB", "AUX") and t.lemma_ not in LIGHT and via not in TIME_PREPS:
+                break
             if t.pos_ in ("VERB", "AUX"):
                 should = next((c for c in t.children if c.lower_ == "should" and c.dep_ == "aux"), None)
                 if should is not None:
