@@ -299,19 +299,33 @@ def _keep(e: Event) -> bool:
 
 
 def _claims(ctx: _Context, events: list[Event]) -> list[Event]:
-    """Reports of another party's violence: an ACCUSE by the reporter, and the report
-    a claim (hypothetical) once that party rejects it."""
+    """Reports of another party's violence: an ACCUSE by the reporter; once that party
+    rejects or denies it, every act of violence in the report is a claim (hypothetical)."""
     out = list(events)
+    reports: dict[int, list[Event]] = {}
+    accused: dict[int, set[str]] = {}
     for e, verb in speech.reported_claims(ctx.doc, events):
+        reports.setdefault(verb.i, []).append(e)
         subj, _ = subject_of(verb)
         teller = _side(ctx, subj)
-        if teller is not None and teller.code and e.source and e.source.code and \
-                teller.code[:3] != e.source.code[:3]:
-            c = coding("ACCUSE", "112")
-            out.append(replace(e, id="E0", type=c.type, mode=c.mode, cameo=c.cameo,
-                               goldstein=c.goldstein, quad_class=c.quad_class, source=teller,
-                               target=e.source, trigger=Span(verb.idx, verb.idx + len(verb), verb.text)))
-            if speech.denied(e, events):
+        if teller is None or not teller.code:
+            q = ctx.quote_at(e.trigger.start)
+            teller = _speaker_party(ctx, q) if q is not None else teller
+        if teller is None or not teller.code or e.source is None or not e.source.code:
+            continue
+        if teller.code[:3] == e.source.code[:3]:
+            continue
+        if verb.i in accused:
+            accused[verb.i].add(e.source.code[:3])
+            continue  # one accusation per report
+        accused[verb.i] = {e.source.code[:3]}
+        c = coding("ACCUSE", "112")
+        out.append(replace(e, id="E0", type=c.type, mode=c.mode, cameo=c.cameo,
+                           goldstein=c.goldstein, quad_class=c.quad_class, source=teller,
+                           target=e.source, trigger=Span(verb.idx, verb.idx + len(verb), verb.text)))
+    for vi, evs in reports.items():
+        if any(speech.denied(evs[0], events, who) for who in accused.get(vi, ())):
+            for e in evs:
                 out[out.index(e)] = replace(e, hypothetical=True)
     out.sort(key=lambda x: x.trigger.start)
     return [replace(x, id=f"E{i + 1}") for i, x in enumerate(out)]

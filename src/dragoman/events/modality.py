@@ -105,7 +105,7 @@ def reading(tok: Token) -> tuple[bool, str | None]:
             negated = True
         plan = head.lemma_.lower() in PLANS
         if plan and ((t is not tok and t.dep_ in ("pobj", "dobj", "prep"))
-                     or t.dep_ in ("xcomp", "pcomp", "acl", "ccomp")):
+                     or t.dep_ in ("xcomp", "pcomp", "acl", "ccomp", "advcl")):
             why = why or ("claim" if head.lemma_.lower() in CLAIMS else "intent")
         if head.lemma_.lower() in DENY and t.dep_ in ("ccomp", "dobj"):
             negated = True

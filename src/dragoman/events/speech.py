@@ -77,10 +77,10 @@ def _speaker_verb(tok: Token) -> Token | None:
 
 
 def reported_claims(doc: Doc, events: list[Event]) -> list[tuple[Event, Token]]:
-    """Factual conflict events that a speaker reports of another party: (event, speech verb)."""
+    """Factual conflict events reported by a speaker: (event, speech verb or cue)."""
     out = []
     for e in events:
-        if e.type not in CONFLICT or e.negated or e.hypothetical or e.quote or e.source is None:
+        if e.type not in CONFLICT or e.negated or e.hypothetical:
             continue
         span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
         if span is None:
@@ -91,9 +91,9 @@ def reported_claims(doc: Doc, events: list[Event]) -> list[tuple[Event, Token]]:
     return out
 
 
-def denied(e: Event, events: list[Event]) -> bool:
-    """Whether the party an event is reported of rejects or denies it in the article."""
-    who = (e.source.code or "")[:3] if e.source else ""
+def denied(e: Event, events: list[Event], who: str | None = None) -> bool:
+    """Whether the party an event is reported of (or ``who``) rejects or denies it later."""
+    who = who or ((e.source.code or "")[:3] if e.source else "")
     if not who:
         return False
     for d in events:
