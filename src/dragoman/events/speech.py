@@ -23,6 +23,7 @@ BLAME = frozenset(
     "irresponsible hostile threat criminal crime coup occupation invasion genocide "
     "shameful disgraceful cowardly reckless dangerous destabilising destabilizing".split())
 SAY = frozenset("say tell state claim report allege insist add announce".split())
+REPORTS = frozenset("statement claim report allegation accusation assertion".split())
 CONFLICT = frozenset(("ASSAULT", "COERCE", "MOBILIZE"))
 
 
@@ -70,6 +71,13 @@ def _speaker_verb(tok: Token) -> Token | None:
     for _ in range(6):
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_ in SAY:
             return t.head
+        if t.dep_ == "acl" and t.head.lemma_ in REPORTS:
+            # "said in a statement that there had been attacks"
+            v = t.head
+            for _ in range(3):
+                v = v.head
+                if v.lemma_ in SAY:
+                    return v
         if t.dep_ == "ROOT":
             return None
         t = t.head
