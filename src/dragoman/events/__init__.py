@@ -28,6 +28,7 @@ from .triggers import Trigger, find_triggers
 __all__ = ["find_events"]
 
 RECIPROCAL = frozenset(("CONSULT", "COOPERATE", "AGREE"))
+DIRECTED = True  # directed events missing a target take the other country in the sentence
 _REFUSABLE = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "CONCEDE", "AID"))
 _SPEECH = frozenset("say announce tell declare state add confirm insist pledge promise vow "
                     "warn signal indicate reiterate".split())
@@ -148,11 +149,15 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         source = None
     if source is not None and target is not None and source.actor and source.actor == target.actor:
         target = None
+    parse_sides = [(p.mention.start, p.mention.end) for p in (source, target) if p and p.mention]
     if trig.type in RECIPROCAL:
         if source is not None and source.code and target is None:
             target = _counterpart(ctx, tok, source)
         elif target is not None and target.code and source is None:
             source = _counterpart(ctx, tok, target)
+    elif source is not None and source.code and (target is None or not target.code) and DIRECTED:
+        # "Mexico denounced the raid": the raid's country, named in the sentence
+        target = _counterpart(ctx, tok, source) or target
     negated, why = reading(tok)
     hypothetical = why is not None
     ptype, cameo = trig.type, trig.cameo
@@ -161,8 +166,7 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         ptype, cameo, negated = "REJECT", "120", False
     c = coding(ptype, cameo)
     sent = tok.sent
-    location = ctx.setting.place(tok, tgt_t, [(p.mention.start, p.mention.end)
-                                             for p in (source, target) if p and p.mention])
+    location = ctx.setting.place(tok, tgt_t, parse_sides)
     strong = location is not None and not ctx.setting.weak
     if not strong:
         location = _same_event_place(ctx, ptype, source, target) or location

@@ -34,7 +34,7 @@ def _code(actor: Actor) -> str | None:
     return actor.code or actor.country or places.country_code(actor.name)
 
 
-NOMINALS = __import__("os").environ.get("DM_NOM", "1") == "1"
+NOMINALS = True  # resolve "the ministry", "the junta" through the coreference layer
 Resolver = Callable[[Token], "tuple[Actor, Span] | None"]
 
 
@@ -132,8 +132,18 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         subj = _child(t, ("nsubjpass",))
         if subj is not None:
             return subj, False
-        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ != "VBN"):
+        if t.dep_ == "relcl":
             return t.head, True
+        if t.dep_ == "acl" and t.tag_ != "VBN":
+            # "its decision to break off ties", "Mexico announced a decision to ..."
+            noun = t.head
+            poss = _child(noun, ("poss",))
+            if poss is not None:
+                return poss, True
+            if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+                t = noun.head
+                continue
+            return noun, True
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp") and t.head is not t:
             t = t.head
             if t.pos_ not in ("VERB", "AUX"):
@@ -169,6 +179,11 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
         obj = _prep_obj(verb, TARGET_PREPS)
     if obj is not None and obj.dep_ == "dobj" and obj.lower_ in ("way",):
         obj = _prep_obj(verb, TARGET_PREPS)
+    if obj is None:
+        # "expected Greece to do the same", "urged that Iran stop"
+        comp = _child(verb, ("xcomp", "ccomp"))
+        if comp is not None:
+            obj = _child(comp, ("nsubj",))
     return subj, obj
 
 
