@@ -157,7 +157,15 @@ _COMMON_WORDS = frozenset({"may", "will", "rice", "price", "hope", "love", "youn
                            "long", "king", "bush", "brown", "black", "green", "white",
                            "wang", "lee", "kim", "li", "sen", "un", "jr", "jr.", "sr",
                            "singh", "khan", "ali", "ahmed", "mohamed", "mohammed", "hassan",
-                           "abdullah", "salman", "charles", "lam", "james", "david"})
+                           "abdullah", "salman", "charles", "lam", "james", "david",
+                           # shared by many people or places: "Castro", "Austin", "Dar"
+                           "castro", "silva", "costa", "cohen", "katz", "austin", "miller",
+                           "price", "burns", "power", "garcia", "lopez", "rodriguez",
+                           "martinez", "sanchez", "perez", "gonzalez", "fernandez",
+                           "johnson", "smith", "jones", "williams", "taylor", "wilson",
+                           "chen", "zhang", "liu", "park", "dar", "wong", "carter",
+                           "harris", "wallace", "cameron", "cooper", "hammond", "michel",
+                           "hussein", "mohamud", "ahmad", "sharif", "aziz", "shah"})
 
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir",
                         "dame", "lord", "lady", "mx", "madam", "monsieur", "herr"})
