@@ -57,6 +57,7 @@ def baseline_find_actors(doc):  # type: ignore[no-untyped-def]
 
 
 def texts(paths: list[Path]) -> list[str]:
+    """The article texts of .txt and .json files (or folders of them)."""
     out = []
     for p in paths:
         files = sorted(p.glob("*")) if p.is_dir() else [p]
@@ -69,6 +70,7 @@ def texts(paths: list[Path]) -> list[str]:
 
 
 def main() -> None:
+    """Parse each article once per round and time both actor stages on it."""
     ap = argparse.ArgumentParser(description="actor layer speed")
     ap.add_argument("paths", nargs="*", type=Path,
                     default=[SHARED / "dev", SHARED / "seed"])

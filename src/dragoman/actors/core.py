@@ -65,6 +65,7 @@ class FinderBase:
 
     # ------------------------------------------------------------ records
     def rec(self, key: object, name: str, kind: str, code: str | None) -> Rec:
+        """The record under ``key``, made on first use."""
         r = self.by_key.get(key)
         if r is None:
             r = Rec(key, name, kind, code)
@@ -107,6 +108,7 @@ class FinderBase:
         return r
 
     def free(self, start: int, end: int) -> bool:
+        """Whether no actor holds any of tokens ``[start, end)``."""
         return all(c is None for c in self.claimed[start:end])
 
     # ------------------------------------------------------------ people

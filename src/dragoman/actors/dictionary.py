@@ -257,6 +257,7 @@ def builtin_dictionary() -> Dictionary:
 
 
 def _load_builtin() -> Dictionary:
+    """Read the built-in TSV files into a new (unfinished) dictionary."""
     d = Dictionary()
     base = builtin_path()
     for r in _rows(base / "states.tsv"):

@@ -52,6 +52,7 @@ def _person_inside(doc: Doc, m: Match, lower: list[str]) -> bool:
 
 
 def _georgia_is_us(doc: Doc, m: Match, lower: list[str]) -> bool:
+    """Whether "Georgia" here is the US state (more US cues than country cues)."""
     sent = doc[m.start].sent
     words = {t.lower_ for t in sent}
     lo, hi = max(0, m.start - 40), min(len(doc), m.end + 40)

@@ -47,6 +47,7 @@ class GroupsMixin(FinderBase):
             self._group(m)
 
     def _group(self, m: Match) -> None:
+        """A group mention for role match ``m``: find its base, code and phrase."""
         role = m.entry
         lower = self.lower
         start, base, base_rec = m.start, None, None

@@ -85,6 +85,7 @@ class PeopleMixin(FinderBase):
         return s, e
 
     def _person_entry(self, s: int, e: int) -> Entry | None:
+        """The dictionary person named by tokens ``[s, e)`` (a unique family name too)."""
         key = tuple(self.lower[s:e])
         for _, entry in self.d.names.get(key, []):
             if entry.kind == "person":
@@ -124,6 +125,7 @@ class PeopleMixin(FinderBase):
 
     def _find_person(self, low: tuple[str, ...], entry: Entry | None,
                      full: list[Rec]) -> Rec | None:
+        """The person already found whose name fits ``low`` ("Sherman" -> Wendy Sherman)."""
         for r in reversed(full):
             rt = r.name_tokens
             if rt == low or (entry is not None and r.key == ("entry", entry)):
@@ -136,6 +138,7 @@ class PeopleMixin(FinderBase):
         return None
 
     def _person_mention(self, r: Rec, s: int, e: int, entry: Entry | None) -> None:
+        """Record a name mention of ``r`` with its title (before or beside it)."""
         start = self.titles.walk_left(s)
         title = self.titles.read(start, s) if start < s else None
         if title is None:
@@ -193,6 +196,7 @@ class PeopleMixin(FinderBase):
 
     # ------------------------------------------------------------ groups
     def _person_by_word(self, word: str) -> Rec | None:
+        """The only person whose name has ``word``, or None."""
         fits = [r for r in self.recs if r.kind == "person" and r.key[0] == "person"
                 and word in r.name_tokens]
         return fits[0] if len(fits) == 1 else None

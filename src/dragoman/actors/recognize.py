@@ -34,6 +34,7 @@ class _Finder(PeopleMixin, GroupsMixin):
     """Recognition over one Doc: people, groups, states and organisations."""
 
     def states_and_orgs(self) -> None:
+        """States and organisations named by the dictionary, where no one else is."""
         for m in self.names:
             e = m.entry
             if e.kind == "person" or not self.free(m.start, m.end):
@@ -85,6 +86,7 @@ class _Finder(PeopleMixin, GroupsMixin):
             self.mention(r, ent.start if self.lower[ent.start] == "the" else s, e)
 
     def table(self) -> ActorTable:
+        """The ActorTable: actors in order of first mention, mentions as character spans."""
         table = ActorTable()
         text = self.doc.text
         recs = [r for r in self.recs if r.spans]

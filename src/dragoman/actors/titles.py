@@ -135,6 +135,7 @@ class TitleReader:
         return segs
 
     def _segment(self, start: int, end: int) -> Segment:
+        """One segment of a title: its base, role sector and title text."""
         doc = self.doc
         base: Entry | None = None
         sector: str | None = None

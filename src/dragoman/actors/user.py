@@ -75,6 +75,7 @@ def read_user_file(path: Path) -> list[tuple[int, dict[str, str]]]:
 
 
 def _check(path: Path, line: int, row: dict[str, str]) -> None:
+    """Raise DictionaryError when a row's values are malformed."""
     for col in REQUIRED:
         if not row.get(col):
             raise _fail(path, line, f"empty {col!r}")
