@@ -32,11 +32,19 @@ AIMED = frozenset("annex occupy invade seize annexation invasion occupation visi
 
 
 def _area(ent: SpacySpan) -> str:
-    """The place's name, with the area noun it names ("Noushera sector")."""
+    """The place's name, with the area noun it names ("Noushera sector") and the
+    places coordinated with it ("Puntland and Somaliland")."""
     head = ent.root.head
+    name = ent.text
     if ent.root.dep_ == "compound" and head.lower_ in AREA_NOUNS and head.i == ent.end:
-        return f"{ent.text} {head.text}"
-    return ent.text
+        name = f"{ent.text} {head.text}"
+    others = [c for c in ent.root.subtree if c.dep_ == "conj" and c.ent_type_ in PLACE_ENTS
+              and c.ent_iob_ == "B" and c.i > ent.end]
+    for c in others[:3]:
+        span = next((x for x in ent.doc.ents if x.start == c.i), None)
+        if span is not None:
+            name += f" and {span.text}"
+    return name
 
 
 class Setting:
@@ -55,6 +63,7 @@ class Setting:
             self.para.append(para)
             prev_end = s.start_char + len(s.text.rstrip())
         self._date_cache: dict[int, str | None] = {}
+        self._place_cache: dict[int, list[SpacySpan]] = {}
         self.weak = False
 
     def index(self, tok: Token) -> int:
@@ -123,17 +132,8 @@ class Setting:
             if ent is not None and ent.label_ in PLACE_ENTS or loc.country:
                 return loc
         cands = []
-        for e in sent.ents:
-            if e.label_ not in PLACE_ENTS or any(a < e.end_char and e.start_char < b for a, b in sides):
-                continue
-            head = e.root.head
-            if head.dep_ == "prep" or head.pos_ == "ADP":
-                if head.lower_ == "to" and head.head.lemma_ in AIMED:
-                    pass  # "a visit to Estonia"
-                elif head.lower_ not in PLACE_PREPS and not (
-                        head.lower_ == "of" and head.head.lower_ in AREA_NOUNS):
-                    continue
-            elif e.root.dep_ != "compound":
+        for e in self._places(sent):
+            if any(a < e.end_char and e.start_char < b for a, b in sides):
                 continue
             anc = {a.i for a in e.root.ancestors}
             cands.append((0 if trig.i in anc else 1, abs(e.root.i - trig.i), _area(e)))
@@ -149,12 +149,50 @@ class Setting:
         self.weak = True
         k = self.index(trig)
         for j in range(k - 1, max(-1, k - 4), -1):
-            prev = [e for e in self.sents[j].ents if e.label_ in PLACE_ENTS
-                    and e.root.head.lower_ in PLACE_PREPS]
+            prev = self._places(self.sents[j])
             if prev:
-                return self._resolve(prev[-1].text)
+                return self._resolve(_area(prev[-1]))
         line = self.dateline(self.para[k])
-        return self._resolve(line) if line else None
+        if line:
+            return self._resolve(line)
+        for j in range(k + 1, min(len(self.sents), k + 4)):
+            nxt = self._places(self.sents[j])
+            if nxt:
+                return self._resolve(_area(nxt[0]))
+        return None
+
+    def _places(self, sent: SpacySpan) -> list[SpacySpan]:
+        """Places a sentence names as where something is: after in/at/near..., as
+        what is visited, or a proper noun after in/at that is no organisation."""
+        key = sent.start
+        if key in self._place_cache:
+            return self._place_cache[key]
+        out = []
+        for e in sent.ents:
+            if e.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+                continue
+            root = e.root
+            while root.dep_ in ("appos", "conj") and root.head.pos_ in ("NOUN", "PROPN"):
+                root = root.head  # "the region Puntland", "Chaprar, Harpal and Bhimber"
+            head = root.head
+            if root.dep_ == "compound" and head.lower_ in AREA_NOUNS:
+                root, head = head, head.head
+            if e.label_ not in PLACE_ENTS and not (
+                    e.label_ not in ("ORG", "PERSON", "NORP") and head.lower_ in ("in", "at")):
+                continue
+            if head.dep_ == "prep" or head.pos_ == "ADP" or head.dep_ == "conj" and head.pos_ == "ADP":
+                if head.lower_ == "to" and head.head.lemma_ in AIMED:
+                    pass  # "a visit to Estonia"
+                elif head.lower_ not in PLACE_PREPS and not (
+                        head.lower_ == "of" and head.head.lower_ in AREA_NOUNS):
+                    continue
+            elif root.dep_ == "dobj" and head.lemma_ in AIMED:
+                pass  # "who is visiting Athens"
+            elif e.root.dep_ != "compound":
+                continue
+            out.append(e)
+        self._place_cache[key] = out
+        return out
 
     def dateline(self, para: int) -> str | None:
         """The place a paragraph opens with as a dateline ("ISLAMABAD:", "YANGON, MYANMAR —")."""
