@@ -62,9 +62,14 @@ class _Finder(PeopleMixin, GroupsMixin):
                 e -= 1
             if s >= e or not self.words[s][:1].isupper():
                 continue
+            if any(k in self.place_tokens for k in range(s, e)):
+                continue  # a capital used as a place ("talks in Niamey")
             for k in range(s, e):
-                if self.words[k] in ("(", "[", ","):
+                if self.words[k] in ("(", "[", ",") or self.doc[k].is_space:
                     e = k  # "Director General (South Asia": the parser ran on
+                    break
+                if "\n" in self.doc[k].text_with_ws:
+                    e = k + 1  # an entity never runs over a line break
                     break
             if s >= e:
                 continue
