@@ -58,6 +58,8 @@ def _subtree_bounds(tok: Token, limit: int = 14) -> tuple[int, int]:
     for c in tok.rights:
         if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj", "appos"):
             break
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside", "across"):
+            break  # where, not who
         e = c.right_edge.i + 1
     return s, min(e, max(tok.i + 1, s + limit))
 

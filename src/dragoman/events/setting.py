@@ -38,12 +38,15 @@ def _area(ent: SpacySpan) -> str:
     name = ent.text
     if ent.root.dep_ == "compound" and head.lower_ in AREA_NOUNS and head.i == ent.end:
         name = f"{ent.text} {head.text}"
-    others = [c for c in ent.root.subtree if c.dep_ == "conj" and c.ent_type_ in PLACE_ENTS
-              and c.ent_iob_ == "B" and c.i > ent.end]
-    for c in others[:3]:
-        span = next((x for x in ent.doc.ents if x.start == c.i), None)
-        if span is not None:
-            name += f" and {span.text}"
+    root = ent.root
+    while root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        root = root.head
+    conj = [c for c in root.children if c.dep_ == "conj"]
+    for c in conj[:1]:
+        inner = [x for x in ent.doc.ents if x.label_ in PLACE_ENTS and c.left_edge.i <= x.start
+                 and x.end <= c.right_edge.i + 1 and x.start >= ent.end]
+        if inner:
+            name += f" and {inner[0].text}"
     return name
 
 
