@@ -88,11 +88,19 @@ class GroupsMixin(FinderBase):
         if base is not None and role.sector and base.kind == "state":
             self._coordinated(start, role)
         end = m.end
-        if base is None and base_rec is None and end + 1 < self.n and lower[end] == "of" \
-                and role.sector:
-            k = end + 1 + (lower[end + 1] == "the")
-            nm = self.name_at[k] if k < self.n else None
-            if nm is not None and nm.entry.kind == "state" and nm.start == k:
+        if base is None and base_rec is None and end + 1 < self.n and \
+                lower[end] in ("of", "for", "from", "at"):
+            # "the government of Greenland", "a spokesman for NATO", "troops from Chad"
+            nm = self.name_at[end + 1]
+            if nm is None or nm.start != end + 1:
+                k = end + 1 + (lower[end + 1] == "the")
+                nm = self.name_at[k] if k < self.n else None
+                nm = nm if nm is not None and nm.start == k else None
+            if nm is not None and nm.entry.kind != "person" and nm.entry.category != "nat" \
+                    and \
+                    (role.sector or nm.entry.kind != "state") and \
+                    (nm.end >= self.n or self.lower[nm.end] not in POSSESSIVE) and \
+                    self.free(nm.start, nm.end):
                 base, end = nm.entry, nm.end
         if base is None and base_rec is None and end + 1 < self.n and lower[end] == "in" \
                 and role.sector and role.kind != "person":
