@@ -133,6 +133,11 @@ CASES = [
     ("Niger's junta expelled the envoy.", "Niger's junta", "NERMIL"),
     ("Romanian and US troops held drills.", "Romanian", "ROUMIL"),
     ("Romanian and US troops held drills.", "US troops", "USAMIL"),
+    ("A spokesman for NATO declined to comment.", "A spokesman for NATO", "NATO"),
+    ("Troops from Chad arrived in the capital.", "Troops from Chad", "TCDMIL"),
+    ("The head of the IAEA warned Iran.", "The head of the IAEA", "IAEA"),
+    ("The junta's foreign ministry rejected the report.", "The junta's foreign ministry",
+     None),
     # Georgia: the country or the US state
     ("Georgia applied to join the European Union, Tbilisi said.", "Georgia", "GEO"),
     ("Voters in Georgia lined up before the polls closed in Atlanta for the Senate race.",
@@ -224,6 +229,14 @@ def test_nominal_organisation(nlp):
     text = "NATO ministers met on Monday. The alliance agreed to send more jets."
     table = actors_of(nlp, text)
     assert code_at(table, text, "The alliance")[0] == "NATO"
+
+
+def test_group_around_a_group(nlp):
+    text = ("Myanmar's junta extended the emergency. The junta's foreign ministry "
+            "rejected the report.")
+    table = actors_of(nlp, text)
+    assert code_at(table, text, "The junta's foreign ministry")[0] == "MMRGOV"
+    assert code_at(table, text, "Myanmar's junta")[0] == "MMRMIL"
 
 
 def test_nothing_in_plain_text(nlp):
