@@ -151,9 +151,9 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         target = None
     parse_sides = [(p.mention.start, p.mention.end) for p in (source, target) if p and p.mention]
     if trig.type in RECIPROCAL:
-        if source is not None and source.code and target is None:
-            target = _counterpart(ctx, tok, source)
-        elif target is not None and target.code and source is None:
+        if source is not None and source.code and (target is None or not target.code):
+            target = _counterpart(ctx, tok, source) or target
+        elif target is not None and target.code and (source is None or not source.code):
             source = _counterpart(ctx, tok, target)
     elif source is not None and source.code and (target is None or not target.code) and DIRECTED:
         # "Mexico denounced the raid": the raid's country, named in the sentence

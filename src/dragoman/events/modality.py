@@ -17,6 +17,7 @@ PLANS = frozenset(
     "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
     "discuss condition effort bid wait await goal intention risk prospect possibility chance fear "
     "threat plot able willing likely unlikely preparation without".split())
+VIEWS = frozenset("view opinion eye mind narrative telling version account".split())
 PREVENT = frozenset("prevent deter avoid forestall avert stop".split())
 CLAIMS = frozenset("allege claim accuse".split())
 NEG_WORDS = frozenset("not n't never no neither nor".split())
@@ -87,6 +88,9 @@ def reading(tok: Token) -> tuple[bool, str | None]:
     while steps < 8:
         steps += 1
         for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "to") and any(
+                    g.dep_ == "pobj" and g.lemma_ in VIEWS for g in c.children):
+                why = why or "claim"  # "in the Kremlin's world view Russia is threatened"
             if via_conj and c.lower_ == "should" and _inverted(t, c):
                 continue  # "should Russia invade": a condition on that clause alone
             if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS and t.lemma_ not in ("like", "love"):

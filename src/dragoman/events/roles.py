@@ -147,6 +147,11 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 continue
             return noun, True
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp") and t.head is not t:
+            should = next((c for c in t.head.children if c.lower_ == "should" and c.dep_ == "aux"), None)
+            if t.dep_ == "conj" and should is not None:
+                # "X's response, should Russia invade Ukraine, is to offer": X's, not Russia
+                before = [c for c in t.head.children if c.dep_ == "nsubj" and c.i < should.i]
+                return (before[0], True) if before else (None, True)
             t = t.head
             if t.pos_ not in ("VERB", "AUX"):
                 # "ready to agree": climb to the verb that the adjective belongs to
@@ -239,10 +244,11 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
             if t.dep_ == "prep":
                 via = t.lower_
             t = t.head
-            if t.pos_ in ("VERB", "AUX") and t.lemma_ not in LIGHT and via not in TIME_PREPS:
+            should = next((c for c in t.children if c.lower_ == "should" and c.dep_ == "aux"), None)
+            if t.pos_ in ("VERB", "AUX") and t.lemma_ not in LIGHT and via not in TIME_PREPS \
+                    and should is None:
                 break
             if t.pos_ in ("VERB", "AUX"):
-                should = next((c for c in t.children if c.lower_ == "should" and c.dep_ == "aux"), None)
                 if should is not None:
                     # a condition ("should Russia invade"): its subject is not the noun's
                     before = [c for c in t.children if c.dep_ == "nsubj" and c.i < should.i]
