@@ -133,3 +133,24 @@ def test_non_english_warns_and_analyses(runner: CliRunner, tmp_path: Path) -> No
     d = json.loads(r.stdout)
     assert r.exit_code == 0 and "error" not in d
     assert any("English" in w for w in d["warnings"])
+
+
+def test_actors_file_adds_actor(runner: CliRunner, tmp_path: Path) -> None:
+    text = "Envoy Zorblat Quenn said the Frobian Council would meet again.\n"
+    f = tmp_path / "a.txt"
+    f.write_text(text)
+    actors = tmp_path / "actors.csv"
+    actors.write_text("name,code,kind,aliases\nFrobian Council,IGOFRB,organisation,"
+                      "the Council\n")
+    r = runner.invoke(main, ["analyze", str(f), "--format", "jsonl", "--actors", str(actors)])
+    assert r.exit_code == 0, r.output
+    codes = {a["name"]: a["code"] for a in json.loads(r.stdout)["actors"]}
+    assert codes.get("Frobian Council") == "IGOFRB"
+
+
+def test_malformed_actors_file_is_usage_error(runner: CliRunner, article: Path,
+                                              tmp_path: Path) -> None:
+    actors = tmp_path / "actors.csv"
+    actors.write_text("name,code,kind\nSomebody,XXX\n")
+    r = runner.invoke(main, ["analyze", str(article), "--actors", str(actors)])
+    assert r.exit_code == 2 and "actors.csv" in r.output and ":2" in r.output

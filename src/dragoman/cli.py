@@ -8,6 +8,7 @@ import click
 from rich.console import Console
 
 from . import __version__, nlp
+from .actors import load_dictionary
 from .errors import DragomanError
 from .model import Analysis
 from .pipeline import analyze_items
@@ -36,8 +37,13 @@ def main() -> None:
               "instead of en_core_web_sm.")
 @click.option("--encoding", default="utf-8", show_default=True,
               help="Encoding of .txt, .html and .jsonl files.")
+@click.option("--actors", "actors_file", metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False),
+              help="A CSV or TSV of actors that adds to or overrides the built-in "
+                   "dictionary (columns: name, code, kind; optional aliases, country, "
+                   "title; see docs/actors.md).")
 def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str | None,
-            encoding: str) -> None:
+            encoding: str, actors_file: str | None) -> None:
     """Analyse articles: actors, quotes with speakers, events.
 
     PATHS are .txt, .html/.htm or .jsonl files, folders of them (read
@@ -48,17 +54,21 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
     Example:
 
         dragoman analyze examples/ --format jsonl --published 2022-01-14
+
+        dragoman analyze news/ --actors my-actors.csv --format text
     """
     try:
         published = check_date(published, "--published")
         check_paths(paths)
+        dictionary = load_dictionary(actors_file)
         nlp.load(model)
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
     console = Console(soft_wrap=False)
     failed = 0
     collected: list[dict] = []
-    results = analyze_items(read_inputs(paths, encoding=encoding), published, model=model)
+    results = analyze_items(read_inputs(paths, encoding=encoding), published, model=model,
+                            dictionary=dictionary)
     for result in results:
         analysis = result if isinstance(result, Analysis) else None
         ident = result.article.id if isinstance(result, Analysis) else result.id

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from . import nlp as nlp_mod
-from .actors import find_actors
+from .actors import Dictionary, find_actors
 from .events import find_events
 from .model import Analysis, Article
 from .quotes import find_quotes
@@ -37,9 +37,17 @@ def language_warnings(text: str) -> list[str]:
     return []
 
 
-def analyze_doc(doc: Doc, article: Article) -> Analysis:
-    """Run the extraction stages over an already parsed article."""
-    actors = find_actors(doc)
+def analyze_doc(doc: Doc, article: Article, *,
+                dictionary: Dictionary | None = None) -> Analysis:
+    """Run the extraction stages over an already parsed article.
+
+    Args:
+        doc: the article's text parsed by the pipeline.
+        article: the article.
+        dictionary: the actor dictionary (``dragoman.actors.load_dictionary``); the
+            built-in one when None.
+    """
+    actors = find_actors(doc, dictionary=dictionary)
     quotes = find_quotes(doc, actors)
     events, counts = find_events(doc, actors, quotes, published=article.published)
     return Analysis(article, actors.actors, quotes, events, counts,
@@ -55,7 +63,7 @@ def _as_article(item: Article | str, published: str | None) -> Article:
 
 
 def analyze(text_or_article: Article | str, published: str | None = None, *,
-            model: str | None = None) -> Analysis:
+            model: str | None = None, dictionary: Dictionary | None = None) -> Analysis:
     """Analyse one article (an :class:`Article` or plain text).
 
     Args:
@@ -63,22 +71,25 @@ def analyze(text_or_article: Article | str, published: str | None = None, *,
         published: ISO date that relative dates are resolved against when the
             article has none.
         model: a spaCy pipeline name; the default English one when None.
+        dictionary: the actor dictionary; the built-in one when None.
     """
-    return next(analyze_many([text_or_article], published, model=model))
+    return next(analyze_many([text_or_article], published, model=model,
+                             dictionary=dictionary))
 
 
 def analyze_many(items: Iterable[Article | str], published: str | None = None, *,
-                 model: str | None = None, batch_size: int = 32) -> Iterator[Analysis]:
+                 model: str | None = None, dictionary: Dictionary | None = None,
+                 batch_size: int = 32) -> Iterator[Analysis]:
     """Analyse many articles in order, parsing them in batches with ``nlp.pipe``."""
     nlp = nlp_mod.load(model)
     articles = (_as_article(i, published) for i in items)
     for doc, article in nlp_mod.pipe(nlp, ((a.text, a) for a in articles),
                                      batch_size=batch_size):
-        yield analyze_doc(doc, article)
+        yield analyze_doc(doc, article, dictionary=dictionary)
 
 
 def analyze_items(items: Iterable[Article | Failed], published: str | None = None, *,
-                  model: str | None = None,
+                  model: str | None = None, dictionary: Dictionary | None = None,
                   batch_size: int = 32) -> Iterator[Analysis | Failed]:
     """Analyse a stream of read inputs in order, never stopping at a bad one.
 
@@ -97,6 +108,6 @@ def analyze_items(items: Iterable[Article | Failed], published: str | None = Non
             yield item
             continue
         try:
-            yield analyze_doc(doc, item)
+            yield analyze_doc(doc, item, dictionary=dictionary)
         except Exception as exc:  # one article's failure must not stop the batch
             yield Failed(item.id, f"analysis failed: {exc.__class__.__name__}: {exc}")
