@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import dates, places
 from ..actors import ActorTable
@@ -99,9 +99,18 @@ def _is_place(doc: Doc, start: int) -> bool:
 
 
 def _counterpart(ctx: _Context, tok: Token, source: Party) -> Party | None:
-    """The other side of a meeting or deal that names one side only: the nearest
-    state or organisation of another country named in the same sentence."""
+    """The other side of an event that names one side only: the nearest state,
+    organisation or person of another country named in the same sentence, else in
+    the sentence before."""
     sent = tok.sent
+    found = _counterpart_in(ctx, tok, source, sent)
+    if found is None and sent.start > 0:
+        prev = ctx.doc[sent.start - 1].sent
+        found = _counterpart_in(ctx, tok, source, prev)
+    return found
+
+
+def _counterpart_in(ctx: _Context, tok: Token, source: Party, sent: SpacySpan) -> Party | None:
     best: tuple[int, Party] | None = None
     mine = (source.code or "")[:3]
     for a in ctx.actors.actors:
@@ -111,7 +120,9 @@ def _counterpart(ctx: _Context, tok: Token, source: Party) -> Party | None:
         for m in a.mentions:
             if _is_place(ctx.doc, m.start):
                 continue  # "met in Malaysia": where, not with whom
-            if sent.start_char <= m.start < sent.end_char and "\n" not in ctx.doc.text[min(m.start, tok.idx):max(m.start, tok.idx)]:
+            if sent.start_char <= m.start < sent.end_char and (
+                    tok.sent.start_char != sent.start_char
+                    or "\n" not in ctx.doc.text[min(m.start, tok.idx):max(m.start, tok.idx)]):
                 dist = abs(m.start - tok.idx)
                 if best is None or dist < best[0]:
                     best = (dist, Party(a.id, code, m))

@@ -83,6 +83,12 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
             actor, _ = hit
             return Party(actor.id, _code(actor), Span(tok.idx, tok.idx + len(tok), tok.text))
         return None
+    if tok.is_upper and len(tok) > 2 and tok.i - tok.sent.start < 3:
+        # a dateline read as the subject: "YANGON, MYANMAR — Myanmar's junta has ..."
+        app = _child(tok, ("appos",))
+        if app is None:
+            return None
+        tok = app
     s, e = np_bounds(tok)
     found = actors.at(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
     if found is None:
@@ -129,6 +135,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if obj is not None:
                 return obj, True
         subj = _child(t, ("nsubj", "csubj"))
+        if subj is not None and t.dep_ == "relcl" and subj.lower_ in ("which", "who", "that"):
+            return t.head, True  # "a statement from X which rejected ..."
         if subj is not None:
             return subj, True
         subj = _child(t, ("nsubjpass",))
