@@ -9,7 +9,8 @@ later: "made the announcement on Friday"). Only phrases that name a day count (s
 The place is a place named after in/at/near ... in the event's sentence, the place an
 attack or occupation is aimed at ("annexed Crimea"), or the country where a domestic
 event is reported ("Peru has faced protests"); failing that, the last place named
-(after in/at ...) in the three sentences before, or the paragraph's dateline.
+(after in/at ...) in the three sentences before, the paragraph's or the article's
+dateline, or a place named in the three sentences after.
 """
 from __future__ import annotations
 
@@ -38,15 +39,13 @@ def _area(ent: SpacySpan) -> str:
     name = ent.text
     if ent.root.dep_ == "compound" and head.lower_ in AREA_NOUNS and head.i == ent.end:
         name = f"{ent.text} {head.text}"
-    root = ent.root
-    while root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
-        root = root.head
-    conj = [c for c in root.children if c.dep_ == "conj"]
-    for c in conj[:1]:
-        inner = [x for x in ent.doc.ents if x.label_ in PLACE_ENTS and c.left_edge.i <= x.start
-                 and x.end <= c.right_edge.i + 1 and x.start >= ent.end]
-        if inner:
-            name += f" and {inner[0].text}"
+    doc = ent.doc
+    window = doc[ent.end:min(len(doc), ent.end + 6)]
+    if len(window) and window[0].lower_ == "and" or any(t.lower_ == "and" for t in window[:2]):
+        nxt = next((x for x in doc.ents if ent.end < x.start <= ent.end + 5
+                    and x.label_ not in ("PERSON", "ORG", "NORP", "DATE", "CARDINAL")), None)
+        if nxt is not None:
+            name += f" and {nxt.text}"  # "Puntland and (breakaway region) Somaliland"
     return name
 
 
@@ -151,11 +150,12 @@ class Setting:
                     return self._resolve(ent.text)
         self.weak = True
         k = self.index(trig)
+        # the paragraph's dateline, else the article's
+        line = self.dateline(self.para[k]) or self.dateline(0)
         for j in range(k - 1, max(-1, k - 4), -1):
             prev = self._places(self.sents[j])
             if prev:
                 return self._resolve(_area(prev[-1]))
-        line = self.dateline(self.para[k])
         if line:
             return self._resolve(line)
         for j in range(k + 1, min(len(self.sents), k + 4)):
