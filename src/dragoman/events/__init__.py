@@ -70,6 +70,23 @@ def _speaker_party(ctx: _Context, q: Quote) -> Party | None:
     return Party(actor.id, actor_code(actor), sp.mention or (actor.mentions[0] if actor.mentions else None))
 
 
+def _line_subject(ctx: _Context, tok: Token) -> Party | None:
+    """A line glued to the line before by the parser (a headline above it): the actor
+    that opens the trigger's line is its subject ("Talking at cross purposes / The
+    West's response ... is to offer")."""
+    sent = tok.sent
+    nl = [t for t in sent if t.i < tok.i and "\n" in t.text]
+    if not nl:
+        return None
+    first = nl[-1].i + 1
+    for t in ctx.doc[first:min(tok.i, first + 5)]:
+        hit = ctx.actors.at(t.idx, t.idx + len(t))
+        if hit is not None:
+            actor, mention = hit
+            return Party(actor.id, actor_code(actor), mention)
+    return None
+
+
 def _negated_verb(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -86,6 +103,20 @@ def _same_event_place(ctx: _Context, ptype: str, source: Party | None,
         if (mine == theirs) if len(mine) > 1 else (mine & theirs):
             return e.location
     return None
+
+
+def _is_subject(doc: Doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span[0]
+    for _ in range(3):
+        if t.dep_ in ("nsubj", "nsubjpass", "agent"):
+            return True
+        if t.dep_ not in ("compound", "poss", "amod", "case", "pobj", "prep"):
+            return False
+        t = t.head
+    return False
 
 
 def _is_place(doc: Doc, start: int) -> bool:
@@ -123,7 +154,7 @@ def _counterpart_in(ctx: _Context, tok: Token, source: Party, sent: SpacySpan) -
             if sent.start_char <= m.start < sent.end_char and (
                     tok.sent.start_char != sent.start_char
                     or "\n" not in ctx.doc.text[min(m.start, tok.idx):max(m.start, tok.idx)]):
-                dist = abs(m.start - tok.idx)
+                dist = abs(m.start - tok.idx) + (0 if _is_subject(ctx.doc, m.start) else 1000)
                 if best is None or dist < best[0]:
                     best = (dist, Party(a.id, code, m))
     return best[1] if best else None
@@ -149,9 +180,12 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         src_t = None
     if tgt_t is not None and "\n" in text[min(tgt_t.idx, tok.idx):max(tgt_t.idx, tok.idx)]:
         tgt_t = None
+    glued = src_t is None and _line_subject(ctx, tok)
     if tgt_t is None and src_t is not None and trig.type in RECIPROCAL:
         tgt_t = next((c for c in src_t.children if c.dep_ == "conj"), None)
     source, target = _side(ctx, src_t), _side(ctx, tgt_t)
+    if glued:
+        source = glued
     q = ctx.quote_at(trig.start)
     if q is not None:
         if source is None or (src_t is not None and src_t.lower_ in FIRST_PERSON):
@@ -294,13 +328,17 @@ def _is_topic(tok: Token, verbal: set[int], anchors: set[int] = frozenset()) -> 
     return False
 
 
+_SAYING = frozenset(("THREATEN", "ACCUSE", "REQUEST", "REJECT"))
 _PARTICIPANT_PREPS = frozenset("between with against by from to".split())
 
 
-def _mentioned_again(tok: Token) -> bool:
+def _mentioned_again(tok: Token, ptype: str = "") -> bool:
     """"the talks", "the visit" with no participants of their own, after an event of
-    the same type: the earlier event mentioned again, not a new one."""
+    the same type: the earlier event mentioned again, not a new one. A threat or an
+    accusation "of" something says something new."""
     if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if ptype in _SAYING and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in tok.children):
         return False
@@ -383,7 +421,7 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     for trig in triggers:
         if _is_topic(trig.token, verbal, trig_at):
             continue
-        if trig.type in seen_types and _mentioned_again(trig.token):
+        if trig.type in seen_types and _mentioned_again(trig.token, trig.type):
             continue
         seen_types.add(trig.type)
         e = _code_event(ctx, trig, len(events) + 1)
