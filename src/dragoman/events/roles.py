@@ -23,6 +23,9 @@ LIGHT = frozenset("hold have conduct launch level make issue lodge file sound ta
                   "begin start open continue resume wage impose sign reach strike seal "
                   "conclude host attend join pour announce order stage mount step deliver "
                   "give offer extend renew send".split())
+HARM_NOUNS = frozenset("invasion occupation annexation bombing attack execution killing "
+                       "assassination arrest detention expulsion storming shelling bombardment "
+                       "abduction kidnapping massacre torture seizure removal".split())
 TIME_PREPS = frozenset("after during following before ahead since at".split())
 TARGET_PREPS = frozenset("with against on at to toward towards into upon over from".split())
 NOUN_TARGET_PREPS = frozenset("with against on to toward towards into upon over about".split())
@@ -237,11 +240,11 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     if src is None:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = _child(of, ("pobj",)) if of is not None else None
-        if obj is not None and obj.ent_type_ in ("ORG", "GPE", "NORP"):
-            if tgt is None and noun.lemma_.lower() in ("invasion", "occupation", "annexation", "bombing", "attack"):
-                tgt = obj
-            else:
-                src = obj
+        harm = noun.lemma_.lower() in HARM_NOUNS
+        if obj is not None and harm and tgt is None:
+            tgt = obj  # "the execution of a cleric", "the invasion of Ukraine"
+        elif obj is not None and obj.ent_type_ in ("ORG", "GPE", "NORP"):
+            src = obj
     if src is None:
         # the subject of the verb that governs the noun: "held talks", "levelled
         # accusations", "spoke after the meeting" (not "spoke of threats")

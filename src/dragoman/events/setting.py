@@ -180,8 +180,10 @@ class Setting:
             head = root.head
             if root.dep_ == "compound" and head.lower_ in AREA_NOUNS:
                 root, head = head, head.head
+            visited = root.dep_ == "dobj" and head.lemma_ in AIMED
             if e.label_ not in PLACE_ENTS and not (
-                    e.label_ not in ("ORG", "PERSON", "NORP") and head.lower_ in ("in", "at")):
+                    e.label_ not in ("ORG", "PERSON", "NORP") and head.lower_ in ("in", "at")) and not (
+                    visited and self._resolve(e.text).country):
                 continue
             if head.dep_ == "prep" or head.pos_ == "ADP" or head.dep_ == "conj" and head.pos_ == "ADP":
                 if head.lower_ == "to" and head.head.lemma_ in AIMED:
@@ -194,6 +196,27 @@ class Setting:
             elif e.root.dep_ != "compound":
                 continue
             out.append(e)
+        for t in sent:
+            # unlabelled proper names after in/at: "in Chaprar, Harpal and Bhimber sectors"
+            if t.pos_ == "PROPN" and t.ent_iob_ == "O" and t.dep_ in ("pobj", "compound") and (
+                    t.head.lower_ in ("in", "at", "near") or (t.dep_ == "compound" and t.head.dep_ == "pobj"
+                                                           and t.head.head.lower_ in ("in", "at", "near"))):
+                if any(e.start <= t.i < e.end for e in out):
+                    continue
+                lo = t.i
+                while lo > sent.start and self.doc[lo - 1].pos_ in ("PROPN", "PUNCT", "CCONJ") and \
+                        self.doc[lo - 1].lower_ not in ("in", "at", "the"):
+                    lo -= 1
+                hi = t.i + 1
+                while hi < sent.end and self.doc[hi].pos_ in ("PROPN", "CCONJ", "PUNCT", "NOUN") and \
+                        self.doc[hi].text not in (".", ";", "(", ")") and hi - t.i < 6:
+                    hi += 1
+                    if self.doc[hi - 1].pos_ == "NOUN":
+                        break
+                while hi > lo + 1 and self.doc[hi - 1].pos_ in ("PUNCT", "CCONJ"):
+                    hi -= 1
+                out.append(self.doc[lo:hi])
+                break
         self._place_cache[key] = out
         return out
 
