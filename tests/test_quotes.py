@@ -250,3 +250,13 @@ def test_find_quotes_never_crashes(text):
     doc = nlp(text)
     for q in find_quotes(doc, find_actors(doc)):
         assert q.text == text[q.start:q.end]
+
+
+@pytest.mark.parametrize("text", [
+    "Warning: “Do not cross the line drawn by the army today.”",
+    "Headline: \"Troops move\" — and more: “words here and there”",
+    "“", "”", "\"", "said", ": “a b c d e”",
+])
+def test_odd_inputs_finish(nlp, text):
+    for q in quotes_of(nlp, text):
+        assert q.text == text[q.start:q.end]

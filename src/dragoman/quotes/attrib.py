@@ -68,14 +68,14 @@ def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | N
         for _ in range(4):
             if anc.dep_ == "ccomp" and anc.head.i in cue_heads:
                 return None, anc.head.i
-            if anc.head is anc or anc.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
+            if anc.head.i == anc.i or anc.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
                 break
             anc = anc.head
     cur = tok
     for _ in range(5):
         if cur.dep_ == "relcl":
             return cur.head, None  # "officials who said": the modified noun
-        if cur.dep_ not in _CLIMB or cur.head is cur:
+        if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             return None, None
         head = cur.head
         if head.i in cue_heads and cur.dep_ != "ccomp":
@@ -242,7 +242,7 @@ def _around(doc: Doc, tok: Token) -> tuple[int, int] | None:
     sent = tok.sent
     lo, hi = tok.left_edge.i, tok.right_edge.i
     left, right = _words_in(doc, sent.start, lo), _words_in(doc, hi + 1, sent.end)
-    if left >= 2 and right >= 2:
+    if left >= 1 and right >= 2:
         a, b = sent.start, sent.end - 1
     elif left >= right:
         a, b = sent.start, lo - 1

@@ -31,7 +31,7 @@ from .pull import pull_quotes
 from .speakers import resolve_speaker
 
 _SCARE_WORDS = 3  # a quoted segment of this many words or fewer needs a cue over it
-_MAX_GAP = 160  # longest attribution between the two parts of a split quote
+_MAX_GAP = 300  # longest attribution between the two parts of a split quote
 _CLAUSE_STOPS = ("ccomp", "relcl", "advcl", "csubj", "parataxis", "acl")
 
 
@@ -82,12 +82,12 @@ def _governing(doc: Doc, seg: Segment, by_head: dict[int, Attribution]) -> Attri
     if span is None or len(span) == 0:
         return None
     lo, hi = span.start, span.end
-    roots = [t for t in span if not lo <= t.head.i < hi or t.head is t]
+    roots = [t for t in span if not lo <= t.head.i < hi or t.head.i == t.i]
     for t in roots:
         cur: Token = t
         for _ in range(6):
             h = cur.head
-            if h is cur:
+            if h.i == cur.i:
                 break
             if h.i in by_head and not lo <= h.i < hi:
                 between = doc_text(doc)[min(h.idx, seg.start):max(h.idx, seg.end)]
@@ -161,7 +161,7 @@ def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
     if colon is None or colon.i == 0:
         return None
     verb = doc[colon.i - 1]
-    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None

@@ -59,7 +59,7 @@ def _document_source(head: Token) -> Token | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS:
                 return obj
-        if c.dep_ == "poss" and c.head is head and c.lower_ not in PRONOUNS:
+        if c.dep_ == "poss" and c.head.i == head.i and c.lower_ not in PRONOUNS:
             return c
     return None
 
@@ -140,7 +140,7 @@ def resolve_speaker(doc: Doc, attr: Attribution, actors: ActorTable,
             if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"):
                 heads.append(c)
                 stack.append(c)
-            elif c.dep_ == "appos" and t is head:
+            elif c.dep_ == "appos" and t.i == head.i:
                 stack.append(c)
     heads.sort(key=lambda t: t.i)
     found = [_one(doc, h, actors, resolver) for h in heads]
