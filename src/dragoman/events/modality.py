@@ -27,6 +27,14 @@ _CLAUSE_UP = frozenset(("xcomp", "acl", "conj", "aux", "auxpass", "pcomp", "pobj
                         "acomp", "attr", "compound", "amod", "nmod", "appos", "npadvmod"))
 
 
+def _purpose(clause: Token) -> bool:
+    """Whether an adverbial clause says what for ("waiting for X to offer"), not when."""
+    return any((c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in ("for", "so"))
+               for c in clause.children) and not any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "while", "after", "before", "as", "since")
+        for c in clause.children)
+
+
 def _inverted(verb: Token, aux: Token) -> bool:
     """Whether ``aux`` comes before the subject of ``verb`` ("should Russia invade")."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i]
@@ -109,7 +117,8 @@ def reading(tok: Token) -> tuple[bool, str | None]:
             negated = True
         plan = head.lemma_.lower() in PLANS
         if plan and ((t is not tok and t.dep_ in ("pobj", "dobj", "prep"))
-                     or t.dep_ in ("xcomp", "pcomp", "acl", "ccomp", "advcl")):
+                     or t.dep_ in ("xcomp", "pcomp", "acl", "ccomp")
+                     or (t.dep_ == "advcl" and _purpose(t))):
             why = why or ("claim" if head.lemma_.lower() in CLAIMS else "intent")
         if head.lemma_.lower() in DENY and t.dep_ in ("ccomp", "dobj"):
             negated = True

@@ -26,6 +26,7 @@ PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
 AREA_NOUNS = frozenset("vicinity outskirts north south east west centre center province region "
                        "city town capital part parts border coast suburbs sector district "
                        "area county state village".split())
+SEIZED = frozenset("annex occupy seize capture annexation occupation seizure capture".split())
 SEEN_VERBS = frozenset("face see witness experience hit rock grip".split())
 # events whose object is where they happen: "annexed Crimea", "visit Honiara"
 AIMED = frozenset("annex occupy invade seize annexation invasion occupation visit trip travel "
@@ -131,7 +132,7 @@ class Setting:
             ent = next((e for e in sent.ents if e.start <= target.i < e.end), None)
             name = ent.text if ent is not None else target.text
             loc = self._resolve(name)
-            if ent is not None and ent.label_ in PLACE_ENTS or loc.country:
+            if ent is not None and ent.label_ in PLACE_ENTS or loc.country or trig.lemma_ in SEIZED:
                 return loc
         cands = []
         for e in self._places(sent):
