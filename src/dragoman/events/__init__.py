@@ -76,8 +76,11 @@ def _line_subject(ctx: _Context, tok: Token) -> Party | None:
     West's response ... is to offer")."""
     sent = tok.sent
     nl = [t for t in sent if t.i < tok.i and "\n" in t.text]
-    if not nl:
+    if not nl or any(c.dep_ == "nsubjpass" for c in tok.children):
         return None
+    before = [t for t in ctx.doc[sent.start:nl[-1].i] if not t.is_space]
+    if not before or len(before) > 8 or before[-1].text in (".", "!", "?", ":", "”", '"'):
+        return None  # a paragraph break, not a headline glued to the sentence
     first = nl[-1].i + 1
     for t in ctx.doc[first:min(tok.i, first + 5)]:
         hit = ctx.actors.at(t.idx, t.idx + len(t))
