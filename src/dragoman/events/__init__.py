@@ -176,7 +176,7 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
     if tok.pos_ in ("VERB", "AUX"):
         src_t, tgt_t = verb_roles(tok)
     else:
-        src_t, tgt_t = noun_roles(tok)
+        src_t, tgt_t = noun_roles(tok, trig.type in RECIPROCAL)
     text = ctx.doc.text
     # a side across a line break belongs to another sentence (headlines glued by the parser)
     if src_t is not None and "\n" in text[min(src_t.idx, tok.idx):max(src_t.idx, tok.idx)]:
@@ -206,6 +206,10 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
     elif source is not None and source.code and (target is None or not target.code) and DIRECTED:
         # "Mexico denounced the raid": the raid's country, named in the sentence
         target = _counterpart(ctx, tok, source) or target
+    elif target is not None and target.code and (source is None or not source.code) and DIRECTED \
+            and tok.pos_ == "NOUN":
+        # "the storming of its embassy in Tehran": by someone of the other country
+        source = _counterpart(ctx, tok, target) or source
     negated, why = reading(tok)
     hypothetical = why is not None
     ptype, cameo = trig.type, trig.cameo
@@ -325,12 +329,15 @@ def _is_topic(tok: Token, verbal: set[int], anchors: set[int] = frozenset()) -> 
     for _ in range(3):
         if t.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "conj"):
             return False
+        if t.dep_ == "prep" and t.lower_ in _TIME_PREPS:
+            return False  # "severed ties after the storming of its embassy": an event before
         t = t.head
         if t.i in verbal:
             return True
     return False
 
 
+_TIME_PREPS = frozenset("after before following since during amid until".split())
 _SAYING = frozenset(("THREATEN", "ACCUSE", "REQUEST", "REJECT"))
 _PARTICIPANT_PREPS = frozenset("between with against by from to".split())
 

@@ -205,8 +205,10 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     return subj, obj
 
 
-def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
-    """(source head, target head) of an event noun."""
+def noun_roles(noun: Token, reciprocal: bool = True) -> tuple[Token | None, Token | None]:
+    """(source head, target head) of an event noun. ``reciprocal``: a meeting or deal,
+    whose participants may be the speaker of the clause it dates ("spoke after the
+    meeting"); an attack's is not ("severed ties after the storming")."""
     src = tgt = None
     for c in noun.children:
         if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
@@ -237,14 +239,13 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     if tgt is not None and tgt.dep_ == "pobj" and tgt.pos_ == "NOUN":
         owner = _child(tgt, ("poss",))
         tgt = owner if owner is not None and owner.pos_ == "PROPN" or (owner is not None and owner.ent_type_) else tgt
-    if src is None:
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = _child(of, ("pobj",)) if of is not None else None
-        harm = noun.lemma_.lower() in HARM_NOUNS
-        if obj is not None and harm and tgt is None:
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = _child(of, ("pobj",)) if of is not None else None
+    if obj is not None and noun.lemma_.lower() in HARM_NOUNS:
+        if tgt is None or src is not None:
             tgt = obj  # "the execution of a cleric", "the invasion of Ukraine"
-        elif obj is not None and obj.ent_type_ in ("ORG", "GPE", "NORP"):
-            src = obj
+    elif src is None and obj is not None and obj.ent_type_ in ("ORG", "GPE", "NORP"):
+        src = obj
     if src is None:
         # the subject of the verb that governs the noun: "held talks", "levelled
         # accusations", "spoke after the meeting" (not "spoke of threats")
@@ -256,8 +257,8 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
                 via = t.lower_
             t = t.head
             should = next((c for c in t.children if c.lower_ == "should" and c.dep_ == "aux"), None)
-            if t.pos_ in ("VERB", "AUX") and t.lemma_ not in LIGHT and via not in TIME_PREPS \
-                    and should is None:
+            if t.pos_ in ("VERB", "AUX") and t.lemma_ not in LIGHT and should is None and (
+                    via not in TIME_PREPS or not reciprocal):
                 break
             if t.pos_ in ("VERB", "AUX"):
                 if should is not None:

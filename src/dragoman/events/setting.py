@@ -136,7 +136,11 @@ class Setting:
                 return loc
         cands = []
         for e in self._places(sent):
-            if any(a < e.end_char and e.start_char < b for a, b in sides):
+            inside = any(a < e.end_char and e.start_char < b for a, b in sides)
+            if inside and (any(min(b, e.end_char) - max(a, e.start_char) > (b - a) / 2 for a, b in sides)
+                           or e.root.head.head.pos_ == "PROPN"):
+                # a side of the event ("attacked Ukraine") or part of its name ("the
+                # Organization for Security in Europe"), not where: "its embassy in Tehran" is
                 continue
             anc = {a.i for a in e.root.ancestors}
             cands.append((0 if trig.i in anc else 1, abs(e.root.i - trig.i), _area(e)))
