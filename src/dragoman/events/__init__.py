@@ -90,6 +90,10 @@ def _line_subject(ctx: _Context, tok: Token) -> Party | None:
     return None
 
 
+def _first_person_poss(tok: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in tok.children)
+
+
 def _negated_verb(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -191,10 +195,11 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         source = glued
     q = ctx.quote_at(trig.start)
     if q is not None:
-        if source is None or (src_t is not None and src_t.lower_ in FIRST_PERSON):
+        # the speaker does what "I" or "we" do in the quote, and what a verb without
+        # a subject orders or offers; "threats" named in a quote are not the speaker's
+        first = src_t is not None and src_t.lower_ in FIRST_PERSON
+        if first or (source is None and (tok.pos_ == "VERB" or _first_person_poss(tok))):
             source = _speaker_party(ctx, q) or source
-    elif source is None and src_t is not None and src_t.lower_ in PRONOUNS:
-        source = None
     if source is not None and target is not None and source.actor and source.actor == target.actor:
         target = None
     parse_sides = [(p.mention.start, p.mention.end) for p in (source, target) if p and p.mention]
