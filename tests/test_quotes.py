@@ -52,6 +52,9 @@ DIRECT = [
     ('"We have nothing to add to our earlier statement," said Tomas Brenner, a spokesman '
      "for the ministry.",
      [Q(("We have nothing to add to our earlier statement", "direct", "Brenner"))]),
+    # two apostrophes used as double quotes
+    ("''The vote is a warning to all of us,'' said Governor Ellen Marsh.",
+     [Q(("The vote is a warning to all of us", "direct", "Marsh"))]),
     # single quotes (British style)
     ("‘Talks are the only way forward,’ the envoy, Ruth Calder, told reporters.",
      [Q(("Talks are the only way forward", "direct", "Calder"))]),
@@ -230,6 +233,7 @@ def test_speaker_links_to_actor(nlp):
     ("Russia’s ‘red lines’ and the allies’ response.", ["red lines"]),
     ("“Open.\n\n“Still open.\n\n“Closed.”", ["Open.", "Still open.", "Closed."]),
     ("Unclosed “quote here\nnext paragraph “pairs” fine", ["quote here", "pairs"]),
+    ("''We will see,'' he said. ''Maybe.''", ["We will see,", "Maybe."]),
 ])
 def test_mark_pairing(text, inner):
     assert [text[g.start:g.end] for g in find_segments(text)] == inner
@@ -256,6 +260,7 @@ def test_find_quotes_never_crashes(text):
     "Warning: “Do not cross the line drawn by the army today.”",
     "Headline: \"Troops move\" — and more: “words here and there”",
     "“", "”", "\"", "said", ": “a b c d e”",
+    "The minister said on Monday “we will never accept the terms of this deal",
 ])
 def test_odd_inputs_finish(nlp, text):
     for q in quotes_of(nlp, text):

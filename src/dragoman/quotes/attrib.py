@@ -128,8 +128,15 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
     if subj is not None:
         if subj.dep_ == "nsubjpass" and tok.lemma_ not in _QUOTE_LEMMAS:
             return _passive_speaker(tok), None
-        if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-            return tok.head, None
+        if subj.tag_ in ("WP", "WDT") or subj.lower_ in ("who", "that", "which"):
+            anc = tok
+            for _ in range(4):  # "officials who said", "X, who also said"
+                if anc.dep_ == "relcl":
+                    return anc.head, None
+                if anc.head.i == anc.i:
+                    break
+                anc = anc.head
+            return None, None
         return subj, None
     return _climb_subject(doc, tok, cue_heads)
 
@@ -240,17 +247,22 @@ def _words_in(doc: Doc, lo: int, hi: int) -> int:
 def _around(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """"X, according to Y, Z": the sentence around the source phrase."""
     sent = tok.sent
-    lo, hi = tok.left_edge.i, tok.right_edge.i
-    left, right = _words_in(doc, sent.start, lo), _words_in(doc, hi + 1, sent.end)
-    if left >= 1 and right >= 2:
-        a, b = sent.start, sent.end - 1
-    elif left >= right:
-        a, b = sent.start, lo - 1
-    else:
-        a, b = hi + 1, sent.end - 1
-    if b < a:
-        return None
     text = doc_text(doc)
+    start, end = sent.start, sent.end
+    while start < tok.i and "\n" in text[doc[start].idx:tok.idx]:
+        start += 1  # the paragraph of the cue only
+    while end > tok.i + 1 and "\n" in text[tok.idx:doc[end - 1].idx]:
+        end -= 1
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    left, right = _words_in(doc, start, lo), _words_in(doc, hi + 1, end)
+    if left >= 1 and right >= 2:
+        a, b = start, end - 1
+    elif left >= right:
+        a, b = start, lo - 1
+    else:
+        a, b = hi + 1, end - 1
+    if b < a or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b + 1] if not lo <= t.i <= hi):
+        return None
     s, e = _trim_chars(text, doc[a].idx, doc[b].idx + len(doc[b]))
     while e > s and text[e - 1] in ".!?":
         e -= 1
@@ -383,7 +395,9 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
     doc.user_data["dragoman_strong_cues"] = {c.head for c in cues if c.force == "strong"}
     # Cues that have their own content are cut out of the content of others.
     prelim = {c.head: content_of(doc, c, set()) for c in cues}
-    nested = {h for h, span in prelim.items() if span is not None}
+    # Only cues without a subject of their own ("adding that", "and warned that")
+    # are cut: "X reported that Y said Z" reports Y's words as part of X's.
+    nested = {h for h, span in prelim.items() if span is not None and _subject(doc[h]) is None}
     nested |= {c.head for c in cues if doc[c.head].tag_ == "VBG"
                and doc[c.head].dep_ in ("advcl", "conj", "xcomp")}
     nested |= {c.head for c in cues if doc[c.head].dep_ == "conj"}

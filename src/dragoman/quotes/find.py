@@ -102,6 +102,7 @@ def _governing(doc: Doc, seg: Segment, by_head: dict[int, Attribution]) -> Attri
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Characters from the last sentence end before ``start`` to the next after ``end``."""
+    start, end = min(max(start, 0), len(text)), min(max(end, 0), len(text))
     s = start
     while s > 0 and text[s - 1] not in ".!?\n":
         s -= 1

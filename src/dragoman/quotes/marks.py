@@ -47,7 +47,8 @@ class Segment:
 def _opens(text: str, i: int) -> bool:
     """Whether an ambiguous mark at ``i`` opens: after a space or start, before a word."""
     before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
+    w = 2 if text.startswith("''", i) else 1
+    after = text[i + w] if i + w < len(text) else "\n"
     return (before in _BEFORE_OPEN or before in "“«„") and not after.isspace()
 
 
@@ -77,8 +78,24 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _double_marks(text: str, s: int, e: int) -> list[int]:
-    """Positions of the double quote marks of text[s:e]."""
-    return [i for i in range(s, e) if text[i] in _DOUBLE]
+    """Positions of the double quote marks of text[s:e]; two apostrophes ('') used
+    as a double quote count as one mark at the first of them."""
+    out = []
+    i = s
+    while i < e:
+        ch = text[i]
+        if ch in _DOUBLE:
+            out.append(i)
+        elif ch == "'" and i + 1 < e and text[i + 1] == "'":
+            out.append(i)
+            i += 1
+        i += 1
+    return out
+
+
+def _width(text: str, i: int) -> int:
+    """Characters taken by the mark at ``i`` (2 for '')."""
+    return 2 if text.startswith("''", i) else 1
 
 
 def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
@@ -101,13 +118,13 @@ def _can_open(text: str, i: int) -> bool:
     ch = text[i]
     if ch in "“«„":
         return True
-    return _opens(text, i)  # " and ” open only before a word, after a space
+    return _opens(text, i)  # " ” and '' open only before a word, after a space
 
 
 def _closes(text: str, i: int, open_char: str) -> bool:
     """Whether the mark at ``i`` closes a quote opened with ``open_char``."""
     ch = text[i]
-    if ch in "”»" or ch == '"':
+    if ch in "”»" or ch == '"' or ch == "'":
         return True
     if ch == "“":
         return open_char == "„" or not _opens(text, i)
@@ -131,13 +148,14 @@ def find_segments(text: str) -> list[Segment]:
         if open_at >= 0:  # a quotation running on from an earlier paragraph
             lead = _lead(text, ps, pe)
             if marks and marks[0] == lead and _can_open(text, lead):
-                seg_start, reopened, k = lead + 1, lead, 1
+                seg_start, reopened, k = lead + _width(text, lead), lead, 1
             else:
                 seg_start, reopened = lead, -1
         for pos in marks[k:]:
             if open_at < 0:
                 if _can_open(text, pos):
-                    open_at, open_char, seg_start, reopened = pos, text[pos], pos + 1, pos
+                    open_at, open_char, reopened = pos, text[pos], pos
+                    seg_start = pos + _width(text, pos)
                     run_paras = 0
                     run += 1
                 continue  # else a stray closing mark
@@ -149,7 +167,8 @@ def find_segments(text: str) -> list[Segment]:
             else:  # a second opening mark: the first was never closed
                 if e > s:
                     segments.append(Segment(s, e, reopened, -1, run))
-                open_at, open_char, seg_start, reopened = pos, text[pos], pos + 1, pos
+                open_at, open_char, reopened = pos, text[pos], pos
+                seg_start = pos + _width(text, pos)
                 run_paras = 0
                 run += 1
         if open_at < 0:
@@ -197,9 +216,15 @@ def _single_segments(text: str, paras: list[tuple[int, int]],
         i = ps
         while i < pe:
             ch = text[i]
+            if text.startswith("''", i):
+                i += 2
+                continue
             if ch in "‘‚'" and _single_opens(text, i) and not inside_double(i):
                 j = i + 1
                 while j < pe:
+                    if text.startswith("''", j):
+                        j = pe  # a double mark: no single-quoted segment here
+                        break
                     if text[j] in "’'" and _single_closes(text, j):
                         break
                     j += 1
