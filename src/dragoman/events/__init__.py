@@ -1,10 +1,11 @@
 """Events: who did what to whom, when and where (PLOVER, CAMEO alongside).
 
 ``find_events`` reads one parsed article: triggers from the lexicon (verbs, event
-nouns, idioms), source and target from the parse, modality per event, the date and
-place from the event's sentence, and the quote the event was said in. A small
-classifier (``classifier.py``) settles a sentence that the rules leave without an
-event.
+nouns, idioms) and from speech (``speech.py``), source and target from the parse
+(``roles.py``), modality per event (``modality.py``), the date and place from the
+event's sentence and its neighbours (``setting.py``), and the quote the event was said
+in. Stated intentions become events of their own, as CAMEO codes them. A small trained
+classifier (``classifier.py``) settles standalone sentences.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .. import dates, places
+from .. import places
 from ..actors import ActorTable
 from ..coref import resolve_mention
 from ..model import Actor, Count, Event, Location, Party, Quote, Span
@@ -21,8 +22,8 @@ from . import classifier, speech
 from .counts import find_counts
 from .modality import reading
 from .ontology import coding
+from .roles import FIRST_PERSON, noun_roles, party, subject_of, verb_roles
 from .setting import Setting
-from .roles import FIRST_PERSON, PRONOUNS, noun_roles, party, subject_of, verb_roles
 from .triggers import Trigger, find_triggers
 
 __all__ = ["find_events"]
@@ -440,6 +441,8 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
             continue
         seen_types.add(trig.type)
         e = _code_event(ctx, trig, len(events) + 1)
+        # in an article an event needs a named side; a standalone sentence or headline
+        # (under 80 tokens) is about its event even when its parties go unnamed
         if e is not None and (_keep(e) or len(doc) < 80):
             events.append(e)
             if e.hypothetical:

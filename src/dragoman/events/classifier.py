@@ -26,7 +26,7 @@ import numpy as np
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Event, Span
-from .ontology import coding, quad_class
+from .ontology import quad_class
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
