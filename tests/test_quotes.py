@@ -68,6 +68,10 @@ DIRECT = [
     ("Prime Minister Hana Ostrova put it bluntly: “There will be no deal without "
      "guarantees for our farmers.”",
      [Q(("There will be no deal without guarantees for our farmers", "direct", "Ostrova"))]),
+    # colon at the end of the paragraph before the quotation
+    ("Admiral Jonas Berg spoke at length about the exercise. He said:\n\n"
+     "“Nobody in the alliance wants a confrontation at sea.”",
+     [Q(("Nobody in the alliance wants a confrontation at sea", "direct", "Berg"))]),
     # multi-sentence quote
     ("“The ceasefire is holding. Our observers have seen no violations since Friday,” "
      "said Colonel Ivo Marek.",

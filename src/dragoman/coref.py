@@ -126,8 +126,12 @@ class Resolver:
         self._sent_starts = [s.start_char for s in doc.sents]
         self._gender: dict[str, str] = {}
         self.mentions: list[Mention] = []
+        self._personal: dict[str, bool] = {}
         for actor in actors.actors:
             cls = _class_of(actor)
+            if cls != "person" and self._looks_personal(actor):
+                cls = "person"
+            self._personal[actor.id] = cls == "person"
             for m in actor.mentions:
                 self.mentions.append(Mention(m.start, m.end, actor, actor.name, cls,
                                              self.gender_of(actor) if cls == "person" else "?",
@@ -136,6 +140,14 @@ class Resolver:
         self._starts = [m.start for m in self.mentions]
 
     # ------------------------------------------------------------ facts about actors
+    def _looks_personal(self, actor: Actor) -> bool:
+        """A person the actor table did not call one: the parser's PERSON entity."""
+        for m in actor.mentions[:3]:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(t.ent_type_ == "PERSON" for t in span):
+                return True
+        return False
+
     def _is_subject(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
@@ -167,6 +179,10 @@ class Resolver:
         self._gender[actor.id] = g
         return g
 
+    def is_person(self, actor: Actor) -> bool:
+        """A person by the actor table or by the parser's PERSON entity."""
+        return self._personal.get(actor.id, actor.kind == "person")
+
     def fullest(self, actor: Actor) -> tuple[Actor, str]:
         """The actor giving the fullest name for ``actor`` ("Ryabkov" -> "Sergei Ryabkov")."""
         toks = _name_tokens(actor.name)
@@ -174,15 +190,15 @@ class Resolver:
             return actor, actor.name
         last = toks[-1]
         best, best_len = actor, len(toks)
+        personal = self.is_person(actor)
         for other in self.actors.actors:
-            if other is actor or other.kind != "person" and actor.kind == "person":
+            if other is actor or personal and not self.is_person(other):
                 continue
             o = _name_tokens(other.name)
             if len(o) <= best_len:
                 continue
             if o[-1] == last or (len(toks) == 1 and last in o):
-                if other.kind == "person" or actor.kind != "person":
-                    best, best_len = other, len(o)
+                best, best_len = other, len(o)
         return best, best.name
 
     def by_name(self, words: list[str]) -> Actor | None:
@@ -194,8 +210,8 @@ class Resolver:
         for a in self.actors.actors:
             o = _name_tokens(a.name)
             if o and (o[-len(words):] == words or (len(words) == 1 and words[0] in o)):
-                if best is None or (a.kind == "person", len(o)) > (best.kind == "person",
-                                                                   len(_name_tokens(best.name))):
+                if best is None or (self.is_person(a), len(o)) > (
+                        self.is_person(best), len(_name_tokens(best.name))):
                     best = a
         return best
 

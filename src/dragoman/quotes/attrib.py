@@ -138,7 +138,22 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
                 anc = anc.head
             return None, None
         return subj, None
-    return _climb_subject(doc, tok, cue_heads)
+    found, inherit = _climb_subject(doc, tok, cue_heads)
+    if found is None and inherit is None and tok.pos_ == "VERB":
+        found = _nearest_subject(doc, tok)
+    return found, inherit
+
+
+def _nearest_subject(doc: Doc, tok: Token) -> Token | None:
+    """Last resort for a misparsed cue: the closest subject before it in its sentence
+    ("Trump, later alleging - falsely - that X, said Y")."""
+    start = tok.sent.start
+    for i in range(tok.i - 1, max(start, tok.i - 25) - 1, -1):
+        t = doc[i]
+        if t.dep_ in ("nsubj",) and t.pos_ in ("PROPN", "NOUN", "PRON") \
+                and t.tag_ not in ("WP", "WDT") and t.lower_ not in ("it", "there", "this"):
+            return t
+    return None
 
 
 def _span_without(doc: Doc, root: Token, skip: set[int]) -> tuple[int, int] | None:

@@ -139,6 +139,14 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
             continue
         if best_d is None or d < best_d:
             best, best_d = a, d
+    if best is None and not text[lead_s:opening].strip() and lead_s > 0:
+        # "He said:" ending the paragraph before the quotation
+        back = text[:lead_s].rstrip()
+        if back.endswith(":"):
+            ps, _ = _sentence_bounds(text, len(back) - 1, len(back) - 1)
+            for pos, a in cues:
+                if ps <= pos < len(back) and a.content is None:
+                    best = a
     if best is None and text[lead_s:opening].rstrip().endswith(":"):
         # "... he said:" at the end of the previous sentence of the paragraph
         ps, _ = _sentence_bounds(text, max(0, lead_s - 2), lead_s)

@@ -88,13 +88,13 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
             a, name, _ = _one(doc, src, actors, resolver, depth + 1)
             return a, name, rng
     hit = actors.at(head.idx, head.idx + len(head))
-    if hit is not None and hit[0].kind != "person" and head.pos_ == "PROPN":
+    if hit is not None and not resolver.is_person(hit[0]) and head.pos_ == "PROPN":
         better = resolver.by_name([head.text])
-        if better is not None and better.kind == "person":
+        if better is not None and resolver.is_person(better):
             hit = (better, hit[1])
     if hit is not None:
         a, name = resolver.fullest(hit[0])
-        if a.kind == "person" or head.pos_ == "PROPN" or head.ent_type_:
+        if resolver.is_person(a) or head.pos_ == "PROPN" or head.ent_type_:
             return a, name, rng
     for c in head.children:  # "The foreign minister, Marise Payne,"
         if c.dep_ == "appos" and c.pos_ == "PROPN":
@@ -107,7 +107,7 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         words = [t.text for t in doc[lo:hi + 1] if t.pos_ == "PROPN"
                  and t.lower_ not in MALE_TITLES | FEMALE_TITLES]
         a = resolver.by_name(words[-1:]) if words else None
-        if a is not None and a.kind == "person":
+        if a is not None and resolver.is_person(a):
             a, name = resolver.fullest(a)
             return a, name, rng
     phrase = _clean_name(text[doc[lo].idx:doc[hi].idx + len(doc[hi])])
