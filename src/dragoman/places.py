@@ -78,3 +78,4 @@ def resolve(name: str, countries: Iterable[str] = ()) -> Location:
 
     best = max(cands, key=score)
     return Location(clean, best[4], round(best[1], 4), round(best[2], 4))
+
