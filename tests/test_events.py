@@ -130,3 +130,34 @@ def test_nothing_in_plain_statements(nlp) -> None:  # type: ignore[no-untyped-de
 def test_classifier_settles_a_standalone_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     events = code(nlp, "Rebels shelled the northern town for hours, residents said.", classifier=True)
     assert any(e.quad_class == 4 for e in factual(events))
+
+
+def test_stated_intention_is_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = code(nlp, "The Chilean president said on Friday that Chile would start talks with Peru.")
+    assert any(e.type == "AGREE" and not e.hypothetical and e.source.code[:3] == "CHL" for e in events)
+    assert all(e.hypothetical for e in events if e.type == "CONSULT")
+
+
+def test_conditional_warning_is_a_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "If Peru moves its troops, the Chilean minister warned, there will be a response."
+    events = code(nlp, text)
+    e = next(e for e in events if e.type == "THREATEN")
+    assert not e.hypothetical and e.target is not None and e.target.code[:3] == "PER"
+
+
+def test_report_denied_by_the_other_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Chilean army said that Peruvian troops attacked a border post on Monday. "
+            "Peru rejected the accusation.")
+    events = code(nlp, text)
+    assert any(e.type == "ACCUSE" and e.source.code[:3] == "CHL" for e in factual(events))
+    assert all(e.hypothetical for e in events if e.type == "ASSAULT")
+
+
+def test_event_mentioned_again_is_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan and India held talks in Geneva on Monday. The talks lasted six hours."
+    assert len([e for e in factual(code(nlp, text)) if e.type == "CONSULT"]) == 1
+
+
+def test_named_with_a_word_of_blame(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = code(nlp, "Brazil called the Argentine decision illegal.")
+    assert any(e.type == "ACCUSE" and e.source.code[:3] == "BRA" for e in factual(events))
