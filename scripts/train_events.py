@@ -87,7 +87,7 @@ def vectorizer(max_word: int, max_char: int):
 def fit(texts: list[str], labels: list, c: float, max_word: int = 20000, max_char: int = 40000):
     vec = vectorizer(max_word, max_char)
     x = vec.fit_transform(texts)
-    clf = LinearSVC(C=c)
+    clf = LinearSVC(C=c, random_state=0)
     clf.fit(x, labels)
     return vec, clf
 
