@@ -120,6 +120,8 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
         if obj is not None:
             return obj, None
     subj = _subject(tok)
+    if subj is not None and subj.lower_ in ("this", "these", "those", "what", "there"):
+        return None, None  # "this says a lot", "that suggested ..."
     if subj is None and tok.i > 0:
         prev = doc[tok.i - 1]
         if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ in ("pobj", "dobj", "conj", "appos") \
@@ -144,6 +146,21 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
     return found, inherit
 
 
+_NOT_SPEAKERS = frozenset("it there this that these those which what".split())
+
+
+def _embedded(t: Token) -> bool:
+    """Whether ``t`` sits in a reported or relative clause (not the main clause)."""
+    cur = t
+    for _ in range(8):
+        if cur.dep_ in ("ccomp", "relcl", "acl", "csubj"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _nearest_subject(doc: Doc, tok: Token) -> Token | None:
     """Last resort for a misparsed cue: the closest subject before it in its sentence
     ("Trump, later alleging - falsely - that X, said Y")."""
@@ -151,7 +168,8 @@ def _nearest_subject(doc: Doc, tok: Token) -> Token | None:
     for i in range(tok.i - 1, max(start, tok.i - 25) - 1, -1):
         t = doc[i]
         if t.dep_ in ("nsubj",) and t.pos_ in ("PROPN", "NOUN", "PRON") \
-                and t.tag_ not in ("WP", "WDT") and t.lower_ not in ("it", "there", "this"):
+                and t.tag_ not in ("WP", "WDT") and t.lower_ not in _NOT_SPEAKERS \
+                and not _embedded(t):
             return t
     return None
 

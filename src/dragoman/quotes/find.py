@@ -43,6 +43,7 @@ class _Cand:
     attr: Attribution | None
     mode: str  # attr | continue | none
     para: int
+    short: bool = False  # a short quote with no attribution of its own
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -60,6 +61,26 @@ def _words(text: str) -> int:
 
 
 _MINOR = frozenset("a an the of and or in on at to for from by with as is it".split())
+
+
+_ABBREV = frozenset("mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof rev "
+                    "no vs etc inc corp co ltd".split())
+
+
+def _sentence_ends(gap: str) -> int:
+    """Full stops and exclamation marks that end a sentence (not "Mr." or "N.Y.")."""
+    n = 0
+    for i, ch in enumerate(gap):
+        if ch not in ".!":
+            continue
+        j = i
+        while j > 0 and gap[j - 1].isalpha():
+            j -= 1
+        word = gap[j:i].lower()
+        if ch == "." and (word in _ABBREV or len(word) == 1):
+            continue
+        n += 1
+    return n
 
 
 def _is_title(quoted: str) -> bool:
@@ -192,8 +213,7 @@ def _merge_split(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 and 0 < c.start - prev.end <= _MAX_GAP:
             cue_at = doc[prev.attr.cue.head].idx
             gap = text[prev.end:c.start]
-            if prev.end <= cue_at < c.start and gap.count(".") + gap.count("!") <= 1 \
-                    and "?" not in gap:
+            if prev.end <= cue_at < c.start and _sentence_ends(gap) <= 1 and "?" not in gap:
                 prev.end = c.end
                 continue
         out.append(c)
@@ -259,12 +279,17 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
         if gov is not None:
             links.append(("attr", gov))
             continue
-        if _words(text[g.start:g.end]) <= _SCARE_WORDS or _is_title(text[g.start:g.end]):
+        quoted = text[g.start:g.end]
+        if _words(quoted) <= _SCARE_WORDS and (quoted[-1:] not in ".!?," or g.close_mark < 0) \
+                or _is_title(quoted):
             links.append(("drop", None))
             continue
         adj = _adjacent(text, g, segs, k, cue_pos)
         if adj is None:
             adj = _colon_intro(doc, g)
+        if adj is None and _words(quoted) <= _SCARE_WORDS:
+            links.append(("short", None))  # kept only as the tail of a split quote
+            continue
         links.append(("attr", adj) if adj is not None else ("open", None))
     # A quotation over several paragraphs shares the cue found for any of its parts.
     by_run: dict[int, Attribution] = {}
@@ -281,8 +306,8 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
         while e > g.start and text[e - 1] in ",;:":
             e -= 1
         cands.append(_Cand(g.start, e, "direct", a, "attr" if mode == "attr" else "continue",
-                           para(g.start)))
-    cands = _merge_split(doc, cands)
+                           para(g.start), short=mode == "short"))
+    cands = [c for c in _merge_split(doc, cands) if not c.short]
     for i, a in enumerate(attrs):
         if a.content is None or i in direct_attr or i in suppressed:
             continue
