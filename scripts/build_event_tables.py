@@ -36,9 +36,11 @@ DEFAULT = {
     "THREATEN": "130", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160",
     "COERCE": "170", "ASSAULT": "190",
 }
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "COOPERATE": 2, "AID": 2, "CONCEDE": 2,
-        "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4,
-        "MOBILIZE": 4, "SANCTION": 4, "COERCE": 4, "ASSAULT": 4}
+# The PLOVER manual's table of quad categories ("Quad categories in PLOVER"): CONCEDE is
+# verbal cooperation and SANCTION verbal conflict (unlike CAMEO's root codes 08 and 16).
+QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
+        "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
+        "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
 
 
 def goldstein(code: str) -> float:

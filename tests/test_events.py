@@ -33,6 +33,7 @@ def test_ontology_covers_the_types() -> None:
         c = coding(t)
         assert c.quad_class in (1, 2, 3, 4) and -10 <= c.goldstein <= 10 and c.cameo.isdigit()
     assert quad_class("ASSAULT") == 4 and quad_class("CONSULT") == 1
+    assert quad_class("SANCTION") == 3 and quad_class("CONCEDE") == 1  # the manual's quad table
     assert coding("ASSAULT", "186").mode == "assassinate"
 
 
