@@ -142,8 +142,42 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
         return subj, None
     found, inherit = _climb_subject(doc, tok, cue_heads)
     if found is None and inherit is None and tok.pos_ == "VERB":
-        found = _nearest_subject(doc, tok)
+        found = _inverted(doc, tok) or _left_neighbour(doc, tok) or _nearest_subject(doc, tok)
     return found, inherit
+
+
+def _inverted(doc: Doc, tok: Token) -> Token | None:
+    """“…,” added a senior official: the parser may take the speaker for an object."""
+    j = tok.i - 1
+    while j >= 0 and doc[j].is_punct and doc[j].text not in "”\"'’»":
+        j -= 1
+    if j < 0 or doc[j].text not in "”\"'’»''":
+        return None
+    for c in tok.rights:
+        if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("dobj", "attr", "npadvmod", "dative",
+                                                     "nsubj", "oprd"):
+            return c
+    return None
+
+
+def _left_neighbour(doc: Doc, tok: Token) -> Token | None:
+    """"Gene Sperling, a top adviser, said": the noun phrase right before the cue."""
+    j = tok.i - 1
+    while j >= 0 and doc[j].pos_ in ("ADV", "AUX", "PART") and doc[j].tag_ != "POS":
+        j -= 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].tag_ == "NNS":
+        return None
+    t = doc[j]
+    for _ in range(4):
+        if t.dep_ in ("appos", "compound", "flat") and t.head.i < tok.i:
+            t = t.head
+        else:
+            break
+    if t.dep_ in ("pobj", "dobj") and t.head.i < tok.i and t.head.pos_ == "ADP":
+        return None  # "in an interview with X said" is not X speaking
+    return t
 
 
 _NOT_SPEAKERS = frozenset("it there this that these those which what".split())
@@ -440,12 +474,43 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
         content = content_of(doc, c, nested - {c.head}) if prelim[c.head] else None
         content = _clip_to_paragraph(doc_text(doc), doc[c.head].idx, content)
         spk_i = spk.i if spk is not None else None
+        if spk_i is None and inherit is None and content is not None \
+                and doc[c.head].idx - 120 < content[1] <= doc[c.head].idx:
+            cut = _speaker_after_quote(doc, doc[c.head], content)
+            if cut is not None:
+                content, who = cut
+                spk_i = who.i
         if content is not None and c.kind != "source":
             content = _extend_modal_conjunct(doc, doc[c.head], content)
         objective = content is not None and _complement(doc, doc[c.head], set(c.tokens)) is None \
             and doc[c.head].lemma_.lower() in _DIRECTIVES
         out.append(Attribution(c, spk_i, content, inherit, objective))
     return out
+
+
+def _speaker_after_quote(doc: Doc, tok: Token, content: tuple[int, int]
+                         ) -> tuple[tuple[int, int], Token] | None:
+    """“…,” Gene Sperling, a top adviser, said: the parser may put the speaker inside
+    the quoted clause; cut the content at the closing mark, the name is the speaker."""
+    text = doc_text(doc)
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return None
+    closing = [t for t in span if t.text in ("”", '"', "''", "»") and t.i < tok.i]
+    if not closing:
+        return None
+    q = closing[-1]
+    names = [t for t in doc[q.i + 1:tok.i] if t.pos_ == "PROPN"]
+    if not names:
+        return None
+    who = names[0]
+    for _ in range(4):
+        if who.dep_ in ("compound", "flat") and who.head.i < tok.i and who.head.pos_ == "PROPN":
+            who = who.head
+        else:
+            break
+    s, e = _trim_chars(text, content[0], q.idx)
+    return ((s, e), who) if e - s >= 3 else None
 
 
 def _extend_modal_conjunct(doc: Doc, tok: Token, content: tuple[int, int]
