@@ -276,7 +276,7 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
                 mixed.setdefault(index[id(a)], []).append(k)
             continue
         gov = _governing(doc, g, by_head)
-        if gov is not None:
+        if gov is not None and not _is_title(text[g.start:g.end]):
             links.append(("attr", gov))
             continue
         quoted = text[g.start:g.end]
