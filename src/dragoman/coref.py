@@ -78,7 +78,8 @@ BODY_NOUNS = frozenset(
     "authority authorities campaign secretariat mission force command".split())
 DOCUMENT_NOUNS = frozenset(
     "statement release report post tweet letter communique communiqué note readout "
-    "transcript document memo announcement message text".split())
+    "transcript document memo announcement message text timeline tally count data figures "
+    "analysis survey poll study estimate records".split())
 _TITLE_WORDS = FEMALE_TITLES | MALE_TITLES | frozenset("dr prof president minister".split())
 _HE = frozenset("he him his himself".split())
 _SHE = frozenset("she her hers herself".split())
@@ -302,7 +303,34 @@ class Resolver:
             elif noun in BODY_NOUNS and m.cls != "person":
                 if noun in m.name.lower():
                     return m
+                if m.actor is not None and noun in text[max(0, m.start - 30):m.start].lower(
+                        ).split()[-2:]:
+                    return m  # "owned by Greek company Star Bulk" ... "the company"
+        if fallback is None and noun in PERSON_NOUNS and here < 3:
+            # A lede names the title first and the person later ("The UN's envoy has
+            # warned ... UN special envoy Bernardino Leon told ...").
+            j = bisect.bisect_right(self._starts, start)
+            while j < len(self.mentions):
+                m = self.mentions[j]
+                j += 1
+                if self.sentence_of(m.start) - here > 8:
+                    break
+                if m.cls == "person" and noun in text[max(0, m.start - 40):m.start].lower():
+                    return m
         return fallback
+
+    def by_initials(self, acronym: str, before: int) -> Mention | None:
+        """"FO" -> the latest "Foreign Office" mentioned before ``before``."""
+        want = acronym.upper()
+        i = bisect.bisect_left(self._starts, before) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            i -= 1
+            words = [w for w in m.name.replace("’s", "").replace("'s", "").split()
+                     if w[:1].isupper()]
+            if len(words) == len(want) and "".join(w[0] for w in words) == want:
+                return m
+        return None
 
 
 def resolve_mention(doc: Doc, token_or_span: Token | SpacySpan, actors: ActorTable,

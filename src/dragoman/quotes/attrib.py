@@ -17,7 +17,8 @@ _CLIMB = ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep", "par
 DOCUMENT_NOUNS = frozenset(
     "statement release report post tweet letter communique communiqué note readout "
     "transcript document memo announcement message text website account page "
-    "interview speech declaration filing notice bulletin broadcast article".split())
+    "interview speech declaration filing notice bulletin broadcast article timeline tally "
+    "count data figures analysis survey poll study estimate records".split())
 _QUOTE_LEMMAS = ("quote", "cite")
 _AUDIENCE = frozenset("reporter journalist press audience crowd lawmaker supporter viewer "
                       "listener delegate official diplomat people".split())
@@ -122,6 +123,12 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
     subj = _subject(tok)
     if subj is not None and subj.lower_ in ("this", "these", "those", "what", "there"):
         return None, None  # "this says a lot", "that suggested ..."
+    if subj is not None and subj.text.isupper() and len(subj.text) > 2 \
+            and (subj.i == 0 or "\n" in doc[subj.i - 1].text):
+        # a dateline: "YANGON, MYANMAR — Myanmar's junta has slammed ..."
+        app = next((c for c in subj.children if c.dep_ == "appos"), None)
+        if app is not None:
+            return app, None
     if subj is None and tok.i > 0:
         prev = doc[tok.i - 1]
         if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ in ("pobj", "dobj", "conj", "appos") \
@@ -142,7 +149,8 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
         return subj, None
     found, inherit = _climb_subject(doc, tok, cue_heads)
     if found is None and inherit is None and tok.pos_ == "VERB":
-        found = _inverted(doc, tok) or _left_neighbour(doc, tok) or _nearest_subject(doc, tok)
+        found = _inverted(doc, tok) or _document_before(doc, tok) or _left_neighbour(doc, tok) \
+            or _nearest_subject(doc, tok)
     return found, inherit
 
 
@@ -157,6 +165,15 @@ def _inverted(doc: Doc, tok: Token) -> Token | None:
         if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("dobj", "attr", "npadvmod", "dative",
                                                      "nsubj", "oprd"):
             return c
+    return None
+
+
+def _document_before(doc: Doc, tok: Token) -> Token | None:
+    """"..., a statement from the government released on Monday says": the document."""
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 15) - 1, -1):
+        t = doc[i]
+        if t.lemma_.lower() in DOCUMENT_NOUNS and t.pos_ == "NOUN" and t.dep_ != "pobj":
+            return t
     return None
 
 

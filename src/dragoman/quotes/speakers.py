@@ -17,12 +17,16 @@ _FIRST_PERSON = frozenset("i we me us".split())
 
 def phrase_range(head: Token) -> tuple[int, int]:
     """Token range [lo, hi] of the noun phrase headed by ``head``, without
-    appositives, relative clauses and what follows a comma."""
+    appositives, relative clauses, what follows a comma, and never across a line."""
     lo = head.i
     for c in sorted(head.lefts, key=lambda t: -t.i):
         if c.dep_ in ("punct", "appos", "cc", "conj", "prep", "advmod", "mark"):
             break
         lo = c.left_edge.i
+    doc = head.doc
+    while lo < head.i and any("\n" in t.text or t.whitespace_.count("\n")
+                              for t in doc[lo:head.i]):
+        lo += 1
     hi = head.i
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ in _KEEP_RIGHT and c.i == hi + 1:
@@ -54,13 +58,15 @@ def _cls(head: Token, actor: Actor | None) -> str:
 
 def _document_source(head: Token) -> Token | None:
     """"a statement from the government", "the statement signed by X": the source."""
+    owners = [c for c in head.children if c.dep_ in ("poss", "compound", "nmod")
+              and c.lower_ not in PRONOUNS and c.pos_ == "PROPN"]
+    if owners:
+        return owners[-1]  # "USNI News' timeline", "the Central Command release"
     for c in head.subtree:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by", "of"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS:
                 return obj
-        if c.dep_ == "poss" and c.head.i == head.i and c.lower_ not in PRONOUNS:
-            return c
     return None
 
 
@@ -82,7 +88,7 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
     if low in _FIRST_PERSON:
         return None, None, (head.i, head.i)
     lemma = head.lemma_.lower()
-    if lemma in DOCUMENT_NOUNS and depth == 0:
+    if lemma in DOCUMENT_NOUNS and depth == 0 and head.pos_ == "NOUN":
         src = _document_source(head)
         if src is not None:
             a, name, _ = _one(doc, src, actors, resolver, depth + 1)
@@ -92,17 +98,37 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         better = resolver.by_name([head.text])
         if better is not None and resolver.is_person(better):
             hit = (better, hit[1])
+    if hit is not None and hit[0].name.split()[-1].lower() in PERSON_NOUNS:
+        # an actor named only by a title ("Libya envoy"): the person it stands for
+        m = resolver.resolve_nominal(head, head.idx) \
+            if head.lemma_.lower() in PERSON_NOUNS else None
+        if m is not None and m.actor is not None and m.actor is not hit[0]:
+            a, name = resolver.fullest(m.actor)
+            return a, name, rng
     if hit is not None:
         a, name = resolver.fullest(hit[0])
         if resolver.is_person(a) or head.pos_ == "PROPN" or head.ent_type_:
             return a, name, rng
-    for c in head.children:  # "The foreign minister, Marise Payne,"
+    at_head = actors.at(head.idx, head.idx + len(head))
+    if head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 5 \
+            and (at_head is None or at_head[0].name == head.text):
+        m = resolver.by_initials(head.text, head.idx)  # "FO" -> "Foreign Office"
+        if m is not None:
+            if m.actor is not None:
+                a, name = resolver.fullest(m.actor)
+                return a, name, rng
+            return None, m.name, rng
+    appositives = [c for c in head.children if c.dep_ == "appos"] + [
+        g for c in head.children if c.dep_ == "prep" and lo <= c.i <= hi + 1
+        for p in c.children for g in p.children if g.dep_ == "appos"]
+    for c in appositives:  # "The foreign minister, Marise Payne,"
         if c.dep_ == "appos" and c.pos_ == "PROPN":
             h2 = actors.at(c.idx, c.idx + len(c))
             if h2 is not None:
                 a, name = resolver.fullest(h2[0])
                 return a, name, rng
-            return None, _clean_name(text[c.left_edge.idx:c.idx + len(c)]), rng
+            a_lo, a_hi = phrase_range(c)
+            return None, _clean_name(text[doc[a_lo].idx:doc[a_hi].idx + len(doc[a_hi])]), rng
     if head.pos_ == "PROPN":
         words = [t.text for t in doc[lo:hi + 1] if t.pos_ == "PROPN"
                  and t.lower_ not in MALE_TITLES | FEMALE_TITLES]
