@@ -315,7 +315,8 @@ class Resolver:
                 j += 1
                 if self.sentence_of(m.start) - here > 8:
                     break
-                if m.cls == "person" and noun in text[max(0, m.start - 40):m.start].lower():
+                if m.cls == "person" and noun in text[max(0, m.start - 40):m.end].lower() \
+                        and noun not in m.name.lower():
                     return m
         return fallback
 

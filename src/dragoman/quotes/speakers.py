@@ -93,6 +93,15 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         if src is not None:
             a, name, _ = _one(doc, src, actors, resolver, depth + 1)
             return a, name, rng
+    at_head = actors.at(head.idx, head.idx + len(head))
+    if head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 5 \
+            and (at_head is None or at_head[0].name == head.text):
+        m = resolver.by_initials(head.text, head.idx)  # "FO" -> "Foreign Office"
+        if m is not None:
+            if m.actor is not None:
+                a, name = resolver.fullest(m.actor)
+                return a, name, rng
+            return None, m.name, rng
     hit = actors.at(head.idx, head.idx + len(head))
     if hit is not None and not resolver.is_person(hit[0]) and head.pos_ == "PROPN":
         better = resolver.by_name([head.text])
@@ -109,15 +118,6 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         a, name = resolver.fullest(hit[0])
         if resolver.is_person(a) or head.pos_ == "PROPN" or head.ent_type_:
             return a, name, rng
-    at_head = actors.at(head.idx, head.idx + len(head))
-    if head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 5 \
-            and (at_head is None or at_head[0].name == head.text):
-        m = resolver.by_initials(head.text, head.idx)  # "FO" -> "Foreign Office"
-        if m is not None:
-            if m.actor is not None:
-                a, name = resolver.fullest(m.actor)
-                return a, name, rng
-            return None, m.name, rng
     appositives = [c for c in head.children if c.dep_ == "appos"] + [
         g for c in head.children if c.dep_ == "prep" and lo <= c.i <= hi + 1
         for p in c.children for g in p.children if g.dep_ == "appos"]
