@@ -262,6 +262,11 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
         sent = tok.sent
         head = tok.head
         join = any(c.dep_ in _SUBJ and c.i < tok.i for c in head.children)
+        subj = _subject(tok)
+        if not join and subj is not None and subj.left_edge.i > sent.start + 2 \
+                and doc[subj.left_edge.i - 1].text == "," \
+                and not any(ch in text[sent.start_char:sent.end_char] for ch in "“”\"«»"):
+            join = True  # "After the ruling, Hebert said, most laws were safe"
         lo = sent.start if join else tok.right_edge.i + 1
         hi = sent.end - 1
         if lo > hi:
@@ -283,9 +288,29 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
     if obj is not None and obj.pos_ == "NOUN" and obj.lemma_ not in _AUDIENCE \
             and not any(m.dep_ == "mark" for m in comp.children):
         s = obj.left_edge.idx  # "warned an agreement ... is still a way off"
+    lead = _parenthetical_lead(doc, tok, comp)
+    if lead is not None and not any(ch in text[s:e] for ch in "“”\"«»"):
+        s = lead  # "At times last year, people close to him said, the mention ..."
     if e - s < 3:
         return None
     return s, e
+
+
+def _parenthetical_lead(doc: Doc, tok: Token, comp: Token) -> int | None:
+    """", X said, ..." after a sentence-initial phrase: the phrase belongs to the
+    reported content ("After the ruling, Hebert said, most laws were safe")."""
+    if comp.i < tok.i or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return None
+    subj = _subject(tok)
+    if subj is None or subj.left_edge.i < 2 or doc[subj.left_edge.i - 1].text != ",":
+        return None
+    sent = tok.sent
+    first = sent.start
+    while first < subj.left_edge.i and (doc[first].is_space or doc[first].is_punct):
+        first += 1
+    if first >= subj.left_edge.i - 1 or "\n" in doc_text(doc)[doc[first].idx:tok.idx]:
+        return None
+    return doc[first].idx
 
 
 #: Directive and commissive cues whose content is their object or infinitive:
