@@ -161,6 +161,35 @@ SPEAKERS = [
       Q(("repairs had cost millions", "indirect", "Petrov"))]),
 ]
 
+MORE_SPEAKERS = [
+    # an acronym goes back to the body it abbreviates
+    ("The Foreign Office summoned the envoy on Tuesday.\n“The envoy was told our position "
+     "very clearly,” the FO said.",
+     [Q(("The envoy was told our position very clearly", "direct", "Foreign Office"))]),
+    # a dateline before the subject
+    ("KYIV, UKRAINE — Ukraine’s army has warned that the bridge could be hit again.",
+     [Q(("the bridge could be hit again", "indirect", "army"))]),
+    # a statement "from" a body: the body speaks
+    ("A statement from the Interior Ministry said the border would reopen on Friday.",
+     [Q(("the border would reopen on Friday", "indirect", "Interior Ministry"))]),
+    # inverted attribution after the quote
+    ("“We will rebuild the school before winter,” said Mayor Lena Dahl.",
+     [Q(("We will rebuild the school before winter", "direct", "Dahl"))]),
+    # "X was quoted as saying"
+    ("“The port is open again,” Captain Ole Brandt was quoted by the agency as saying.",
+     [Q(("The port is open again", "direct", "Brandt"))]),
+    # a parenthetical cue after a sentence-initial phrase
+    ("After the vote on Monday, Senator Aldo Ricci said, the coalition would need new "
+     "partners.",
+     [Q(("After the vote on Monday, Senator Aldo Ricci said, the coalition would need new "
+         "partners", "indirect", "Ricci"))]),
+    # directive cues: the object and infinitive are the content
+    ("Foreign Minister Ivo Tamm urged both sides to return to the negotiating table.",
+     [Q(("both sides to return to the negotiating table", "indirect", "Tamm"))]),
+    ("The alliance has called for an immediate ceasefire along the whole front line.",
+     [Q(("an immediate ceasefire along the whole front line", "indirect", "alliance"))]),
+]
+
 NOTHING = [
     # scare quotes around a word or two are not quotes
     ("The so-called “peace plan” was never published.", []),
@@ -204,6 +233,11 @@ def test_indirect_speech(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", SPEAKERS)
 def test_speakers(nlp, text, expected):
+    check(quotes_of(nlp, text), expected, text)
+
+
+@pytest.mark.parametrize("text,expected", MORE_SPEAKERS)
+def test_more_speakers(nlp, text, expected):
     check(quotes_of(nlp, text), expected, text)
 
 

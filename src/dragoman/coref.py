@@ -19,6 +19,7 @@ quote stage uses :class:`Resolver` directly to also learn the speakers it finds.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -331,6 +332,13 @@ class Resolver:
                      if w[:1].isupper()]
             if len(words) == len(want) and "".join(w[0] for w in words) == want:
                 return m
+        # Not an actor: the capitalised words themselves ("the Foreign Office ... the FO")
+        pattern = r"\b" + r"(?:\s+(?:of|for|and|the)){0,2}\s+".join(
+            ch + r"[\w’'-]+" for ch in want) + r"\b"
+        found = [x for x in re.finditer(pattern, self.text[:before])]
+        if found:
+            hit = found[-1]
+            return Mention(hit.start(), hit.end(), None, hit.group(0), "body", "?", False)
         return None
 
 
