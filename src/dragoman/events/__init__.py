@@ -9,6 +9,7 @@ classifier (``classifier.py``) settles standalone sentences.
 """
 from __future__ import annotations
 
+import bisect
 import os
 from dataclasses import replace
 
@@ -23,6 +24,7 @@ from .counts import find_counts
 from .modality import reading
 from .ontology import coding
 from .roles import FIRST_PERSON, noun_roles, party, subject_of, verb_roles
+from .sentences import sent_of, sentences, text_of
 from .setting import Setting
 from .triggers import Trigger, find_triggers
 
@@ -44,9 +46,25 @@ class _Context:
         self.countries = {(actor_code(a) or "")[:3] for a in actors.actors} - {""}
         self.setting = Setting(doc, published, self.countries)
         self.placed: list[tuple[Event, bool]] = []  # events so far, placed by their sentence?
+        self._quotes = sorted(quotes, key=lambda q: q.start)
+        self._quote_starts = [q.start for q in self._quotes]
+        coded = [(m, a, actor_code(a)) for a in actors.actors for m in a.mentions]
+        self._mentions = sorted(((m, a, c) for m, a, c in coded if c), key=lambda x: x[0].start)
+        self._mention_starts = [m.start for m, _, _ in self._mentions]
 
     def quote_at(self, start: int) -> Quote | None:
-        return next((q for q in self.quotes if q.start <= start < q.end), None)
+        """The quote whose span holds character ``start``."""
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        for q in self._quotes[max(0, i - 2):i + 1]:
+            if q.start <= start < q.end:
+                return q
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[Span, Actor, str]]:
+        """(mention, actor, code) of the coded actors mentioned within ``[start, end)``."""
+        lo = bisect.bisect_left(self._mention_starts, start)
+        hi = bisect.bisect_left(self._mention_starts, end)
+        return self._mentions[lo:hi]
 
     def resolve(self, tok: Token) -> tuple[Actor, Span] | None:
         """The actor a pronoun or a nominal ("the ministry") refers to."""
@@ -75,7 +93,7 @@ def _line_subject(ctx: _Context, tok: Token) -> Party | None:
     """A line glued to the line before by the parser (a headline above it): the actor
     that opens the trigger's line is its subject ("Talking at cross purposes / The
     West's response ... is to offer")."""
-    sent = tok.sent
+    sent = sent_of(tok)
     nl = [t for t in sent if t.i < tok.i and "\n" in t.text]
     if not nl or any(c.dep_ == "nsubjpass" for c in tok.children):
         return None
@@ -104,7 +122,7 @@ def _same_event_place(ctx: _Context, ptype: str, source: Party | None,
     """The place an earlier event of the same type between the same countries was
     given in its own sentence (the talks "in Geneva", later "the talks")."""
     mine = {(p.code or "")[:3] for p in (source, target) if p is not None and p.code}
-    for e, strong in reversed(ctx.placed):
+    for e, strong in reversed(ctx.placed[-60:]):
         if e.type != ptype or not strong or e.location is None:
             continue
         theirs = {(p.code or "")[:3] for p in (e.source, e.target) if p is not None and p.code}
@@ -141,10 +159,10 @@ def _counterpart(ctx: _Context, tok: Token, source: Party) -> Party | None:
     """The other side of an event that names one side only: the nearest state,
     organisation or person of another country named in the same sentence, else in
     the sentence before."""
-    sent = tok.sent
+    sent = sent_of(tok)
     found = _counterpart_in(ctx, tok, source, sent)
     if found is None and sent.start > 0:
-        prev = ctx.doc[sent.start - 1].sent
+        prev = sent_of(ctx.doc[sent.start - 1])
         found = _counterpart_in(ctx, tok, source, prev)
     return found
 
@@ -152,19 +170,17 @@ def _counterpart(ctx: _Context, tok: Token, source: Party) -> Party | None:
 def _counterpart_in(ctx: _Context, tok: Token, source: Party, sent: SpacySpan) -> Party | None:
     best: tuple[int, Party] | None = None
     mine = (source.code or "")[:3]
-    for a in ctx.actors.actors:
-        code = actor_code(a)
-        if not code or code[:3] == mine or a.kind not in ("state", "organisation", "person"):
+    for m, a, code in ctx.mentions_in(sent.start_char, sent.end_char):
+        if code[:3] == mine or a.kind not in ("state", "organisation", "person"):
             continue
-        for m in a.mentions:
-            if _is_place(ctx.doc, m.start):
-                continue  # "met in Malaysia": where, not with whom
-            if sent.start_char <= m.start < sent.end_char and (
-                    tok.sent.start_char != sent.start_char
-                    or "\n" not in ctx.doc.text[min(m.start, tok.idx):max(m.start, tok.idx)]):
-                dist = abs(m.start - tok.idx) + (0 if _is_subject(ctx.doc, m.start) else 1000)
-                if best is None or dist < best[0]:
-                    best = (dist, Party(a.id, code, m))
+        if _is_place(ctx.doc, m.start):
+            continue  # "met in Malaysia": where, not with whom
+        if sent_of(tok).start_char == sent.start_char and \
+                "\n" in text_of(ctx.doc)[min(m.start, tok.idx):max(m.start, tok.idx)]:
+            continue
+        dist = abs(m.start - tok.idx) + (0 if _is_subject(ctx.doc, m.start) else 1000)
+        if best is None or dist < best[0]:
+            best = (dist, Party(a.id, code, m))
     return best[1] if best else None
 
 
@@ -182,7 +198,7 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         src_t, tgt_t = verb_roles(tok)
     else:
         src_t, tgt_t = noun_roles(tok, trig.type in RECIPROCAL)
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     # a side across a line break belongs to another sentence (headlines glued by the parser)
     if src_t is not None and "\n" in text[min(src_t.idx, tok.idx):max(src_t.idx, tok.idx)]:
         src_t = None
@@ -223,7 +239,7 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         # "did not agree", "would not meet their demands": a refusal
         ptype, cameo, negated = "REJECT", "120", False
     c = coding(ptype, cameo)
-    sent = tok.sent
+    sent = sent_of(tok)
     location = ctx.setting.place(tok, tgt_t, parse_sides)
     strong = location is not None and not ctx.setting.weak
     if not strong:
@@ -233,7 +249,7 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         quad_class=c.quad_class, source=source, target=target,
         date=ctx.setting.date(tok), location=location,
         negated=negated, hypothetical=hypothetical,
-        trigger=Span(trig.start, trig.end, ctx.doc.text[trig.start:trig.end]),
+        trigger=Span(trig.start, trig.end, text_of(ctx.doc)[trig.start:trig.end]),
         sentence=(sent.start_char, sent.end_char), quote=q.id if q else None)
     ctx.placed.append((event, strong))
     return event
@@ -292,7 +308,7 @@ def intent_event(ctx: _Context, e: Event, tok: Token, n: int, triggers: set[int]
     lo, hi = min(cue.idx, tok.idx), max(cue.idx + len(cue), tok.idx + len(tok))
     return replace(e, id=f"E{n}", type=c.type, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
                    quad_class=c.quad_class, source=source, target=target, negated=negated,
-                   hypothetical=why is not None, trigger=Span(lo, hi, ctx.doc.text[lo:hi]))
+                   hypothetical=why is not None, trigger=Span(lo, hi, text_of(ctx.doc)[lo:hi]))
 
 
 def code_sentence_event(ctx: _Context, verb: Token, ptype: str, n: int) -> Event | None:
@@ -312,7 +328,7 @@ def conditional_warnings(doc: Doc, taken: set[int]) -> list[tuple[Trigger, Token
     for tok in doc:
         if tok.lemma_ not in _WARN or tok.pos_ != "VERB" or tok.i in taken:
             continue
-        sent = tok.sent
+        sent = sent_of(tok)
         cond = next((t for t in sent if t.dep_ == "mark" and t.lower_ in ("if", "unless")), None)
         will = next((t for t in sent if t.dep_ == "aux" and t.lower_ in ("will", "'ll")), None)
         if cond is None or will is None:
@@ -452,7 +468,7 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     events = _claims(ctx, events)
     # The quad model was trained on standalone sentences and settles those; on
     # articles it lowered event F1 on the dev set, so there the rules decide alone.
-    single = sum(1 for s in doc.sents if len(s) > 2) <= 1
+    single = sum(1 for s in sentences(doc) if len(s) > 2) <= 1
     events = classifier.fill_sentences(doc, events, ctx, enabled=use_classifier and single,
                                        force=True)
     return events, find_counts(doc, actors)

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Event, Span
 from .ontology import quad_class
+from .sentences import sentences
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
@@ -150,7 +151,7 @@ def fill_sentences(doc: Doc, events: list[Event], ctx: Any, *, enabled: bool = T
     for e in events:
         by_sent.setdefault(e.sentence, []).append(e)
     out: list[Event] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         key = (sent.start_char, sent.end_char)
         mine = by_sent.pop(key, [])
         fact = [e for e in mine if not (e.negated or e.hypothetical)]

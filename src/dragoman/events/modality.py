@@ -7,6 +7,7 @@ hypothetical.
 from __future__ import annotations
 
 from spacy.tokens import Token
+from .sentences import sent_of
 
 MODALS = frozenset("would could might may should will shall can 'll wo ca must".split())
 CONDITIONS = frozenset("if unless whether once lest".split())
@@ -75,7 +76,7 @@ def reading(tok: Token) -> tuple[bool, str | None]:
     """
     negated = False
     why: str | None = None
-    sent = tok.sent
+    sent = sent_of(tok)
     if sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
         why = "question"
     if _negated_token(tok):

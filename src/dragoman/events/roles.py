@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ..actors import ActorTable
 from .. import places
 from ..model import Actor, Party, Span
+from .sentences import sent_of, text_of
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # verbs that carry an event noun ("held talks"), and prepositions that place an event
@@ -86,7 +87,7 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
             actor, _ = hit
             return Party(actor.id, _code(actor), Span(tok.idx, tok.idx + len(tok), tok.text))
         return None
-    if tok.is_upper and len(tok) > 2 and tok.i - tok.sent.start < 3:
+    if tok.is_upper and len(tok) > 2 and tok.i - sent_of(tok).start < 3:
         # a dateline read as the subject: "YANGON, MYANMAR — Myanmar's junta has ..."
         app = _child(tok, ("appos",))
         if app is None:
@@ -107,9 +108,9 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
         if hit:
             actor, _ = hit
             return Party(actor.id, _code(actor), Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
-                                                      doc.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
+                                                      text_of(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
     return Party(None, None, Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
-                                  doc.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
+                                  text_of(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:

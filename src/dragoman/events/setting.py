@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import dates, places
 from ..model import Location
+from .sentences import ents_of, sent_of, sentences, text_of
 
 PLACE_PREPS = frozenset("in at near off outside inside across into from on".split())
 PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
@@ -55,9 +56,9 @@ class Setting:
 
     def __init__(self, doc: Doc, published: str | None, countries: set[str]):
         self.doc, self.published, self.countries = doc, published, countries
-        self.sents = list(doc.sents)
+        self.sents = sentences(doc)
         self._starts = [s.start for s in self.sents]
-        text = doc.text
+        text = text_of(doc)
         para, self.para = 0, []
         prev_end = 0
         for s in self.sents:
@@ -77,7 +78,7 @@ class Setting:
     def _sentence_date(self, k: int) -> str | None:
         if k not in self._date_cache:
             found = None
-            for e in self.sents[k].ents:
+            for e in ents_of(self.sents[k]):
                 if e.label_ in ("DATE", "TIME"):
                     found = dates.resolve(e.text, self.published)
                     if found:
@@ -87,8 +88,8 @@ class Setting:
 
     def date(self, trig: Token) -> str | None:
         """The day of the event whose trigger is ``trig``, or None."""
-        sent = trig.sent
-        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        sent = sent_of(trig)
+        ents = [e for e in ents_of(sent) if e.label_ in ("DATE", "TIME")]
         if ents:
             anc = {trig.i} | {a.i for a in trig.ancestors}
 
@@ -127,9 +128,9 @@ class Setting:
         from the sentences around it (True).
         """
         self.weak = False
-        sent = trig.sent
+        sent = sent_of(trig)
         if target is not None and target.pos_ == "PROPN" and trig.lemma_ in AIMED:
-            ent = next((e for e in sent.ents if e.start <= target.i < e.end), None)
+            ent = next((e for e in ents_of(sent) if e.start <= target.i < e.end), None)
             name = ent.text if ent is not None else target.text
             loc = self._resolve(name)
             if ent is not None and ent.label_ in PLACE_ENTS or loc.country or trig.lemma_ in SEIZED:
@@ -150,7 +151,7 @@ class Setting:
         if verb is not None and verb.lemma_ in SEEN_VERBS:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.ent_type_ == "GPE":
-                ent = next((e for e in sent.ents if e.start <= subj.i < e.end), None)
+                ent = next((e for e in ents_of(sent) if e.start <= subj.i < e.end), None)
                 if ent is not None:
                     return self._resolve(ent.text)
         self.weak = True
@@ -176,7 +177,7 @@ class Setting:
         if key in self._place_cache:
             return self._place_cache[key]
         out = []
-        for e in sent.ents:
+        for e in ents_of(sent):
             if e.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
                 continue
             root = e.root
@@ -229,7 +230,7 @@ class Setting:
         """The place a paragraph opens with as a dateline ("ISLAMABAD:", "YANGON, MYANMAR —")."""
         k = self.para.index(para)
         sent = self.sents[k]
-        for e in sent.ents:
+        for e in ents_of(sent):
             if e.start - sent.start > 2:
                 break
             if e.label_ in PLACE_ENTS:
