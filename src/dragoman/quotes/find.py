@@ -60,7 +60,8 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
-_MINOR = frozenset("a an the of and or in on at to for from by with as is it".split())
+_MINOR = frozenset("a an the of and or in on at to for from by with as is it de la le les "
+                   "des del der den von van y e et".split())
 
 
 _ABBREV = frozenset("mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof rev "
