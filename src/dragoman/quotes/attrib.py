@@ -38,6 +38,7 @@ class Attribution:
     content: tuple[int, int] | None
     inherited: int | None = None  # the cue whose speaker a participle inherits
     objective: bool = False  # content is the object of a directive cue ("urged X to Y")
+    mention: int | None = None  # the attribution's own word for the speaker ("who")
 
 
 def _trim_chars(text: str, s: int, e: int) -> tuple[int, int]:
@@ -150,7 +151,7 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
     found, inherit = _climb_subject(doc, tok, cue_heads)
     if found is None and inherit is None and tok.pos_ == "VERB":
         found = _inverted(doc, tok) or _document_before(doc, tok) or _left_neighbour(doc, tok) \
-            or _nearest_subject(doc, tok)
+            or _nearest_subject(doc, tok) or _sentence_initial_name(doc, tok)
     return found, inherit
 
 
@@ -175,6 +176,20 @@ def _document_before(doc: Doc, tok: Token) -> Token | None:
         if t.lemma_.lower() in DOCUMENT_NOUNS and t.pos_ == "NOUN" and t.dep_ != "pobj":
             return t
     return None
+
+
+def _sentence_initial_name(doc: Doc, tok: Token) -> Token | None:
+    """"Priebus, in the wake of a new poll, told Fox News that ...": the name that
+    opens the sentence, set off by a comma."""
+    i = tok.sent.start
+    while i < tok.i and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    j = i
+    while j < tok.i and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == i or j >= tok.i or doc[j].text != ",":
+        return None
+    return doc[j - 1]
 
 
 def _left_neighbour(doc: Doc, tok: Token) -> Token | None:
@@ -526,7 +541,10 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
             content = _extend_modal_conjunct(doc, doc[c.head], content)
         objective = content is not None and _complement(doc, doc[c.head], set(c.tokens)) is None \
             and doc[c.head].lemma_.lower() in _DIRECTIVES
-        out.append(Attribution(c, spk_i, content, inherit, objective))
+        own = _subject(doc[c.head])
+        rel = own.i if own is not None and spk_i is not None and own.i != spk_i \
+            and own.lower_ in ("who", "that", "which") else None
+        out.append(Attribution(c, spk_i, content, inherit, objective, rel))
     return out
 
 

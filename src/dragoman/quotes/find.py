@@ -148,8 +148,10 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
     trail_e = min(trail_e, next_start)
     best, best_d = None, None
     for pos, a in cues:
-        if a.content is not None and _overlap(a.content, (seg.start, seg.end)) == 0:
-            continue
+        if a.content is not None and _overlap(a.content, (seg.start, seg.end)) == 0 and \
+                sum(_overlap(a.content, (g.start, g.end)) for g in segs) \
+                < 0.5 * (a.content[1] - a.content[0]):
+            continue  # a cue reporting other, unquoted words
         if close < pos < trail_e:
             between = text[close + 1:pos]
             if text[seg.end - 1:seg.end] in ".!?" and ("," in between or _words(between) > 3):

@@ -177,6 +177,8 @@ def resolve_speaker(doc: Doc, attr: Attribution, actors: ActorTable,
     lo = min(r[0] for _, _, r in found)
     hi = max(r[1] for _, _, r in found)
     s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    if attr.mention is not None:  # "officials who said": the mention is "who"
+        s, e = doc[attr.mention].idx, doc[attr.mention].idx + len(doc[attr.mention])
     mention = Span(s, e, doc_text(doc)[s:e])
     names = [n for _, n, _ in found if n]
     actor = found[0][0]
