@@ -9,17 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .cues import Cue, doc_text
+from .who import SUBJECT_DEPS, speaker_of, subject
 
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep", "parataxis",
-          "dobj", "pobj")
-#: Nouns that name a document rather than a speaker: "the statement said".
-DOCUMENT_NOUNS = frozenset(
-    "statement release report post tweet letter communique communiqué note readout "
-    "transcript document memo announcement message text website account page "
-    "interview speech declaration filing notice bulletin broadcast article timeline tally "
-    "count data figures analysis survey poll study estimate records".split())
-_QUOTE_LEMMAS = ("quote", "cite")
 _AUDIENCE = frozenset("reporter journalist press audience crowd lawmaker supporter viewer "
                       "listener delegate official diplomat people".split())
 
@@ -51,193 +42,6 @@ def _trim_chars(text: str, s: int, e: int) -> tuple[int, int]:
         if text.startswith(lead, s) and e - s > len(lead) + 3:
             s += len(lead)
     return s, e
-
-
-def _subject(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in _SUBJ and c.tag_ != "EX" and c.lower_ != "there":
-            return c
-    return None
-
-
-def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | None, int | None]:
-    """The subject for a cue that has none of its own: climb conj, participles,
-    relative clauses; stop at a cue on the way (its speaker is inherited)."""
-    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
-        # "He said X, adding that Y": a participle inside reported content belongs
-        # to the reporting cue, not to the content's subject.
-        anc = tok.head
-        for _ in range(4):
-            if anc.dep_ == "ccomp" and anc.head.i in cue_heads:
-                return None, anc.head.i
-            if anc.head.i == anc.i or anc.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
-                break
-            anc = anc.head
-    cur = tok
-    for _ in range(5):
-        if cur.dep_ == "relcl":
-            return cur.head, None  # "officials who said": the modified noun
-        if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
-            return None, None
-        head = cur.head
-        if head.i in cue_heads and cur.dep_ != "ccomp":
-            return None, head.i
-        if cur.dep_ == "ccomp":
-            return None, None  # a clause reported by someone else: no subject
-        subj = _subject(head)
-        if subj is not None and head.pos_ in ("VERB", "AUX"):
-            return subj, None
-        if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON") \
-                and head.lemma_.lower() not in DOCUMENT_NOUNS:
-            return head, None  # "Mexico denouncing the raid"
-        if cur.dep_ in ("dobj", "pobj") and head.pos_ not in ("VERB", "AUX", "ADP"):
-            return None, None
-        cur = head
-    return None, None
-
-
-def _passive_speaker(tok: Token) -> Token | None:
-    """"X was quoted as saying": X; "it was said by Y": Y."""
-    for c in tok.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
-def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, int | None]:
-    """The head token of the speaker phrase of ``cue``, or the cue it inherits from."""
-    tok = doc[cue.head]
-    if cue.kind == "source":  # according to X
-        to = doc[cue.tokens[-1]]
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if obj is None:
-            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        return obj, None
-    # "quoted X as saying": the speaker is X (or the passive subject).
-    if tok.lemma_ == "say" and tok.head.lower_ == "as" and tok.head.head.lemma_ in _QUOTE_LEMMAS:
-        q = tok.head.head
-        obj = next((c for c in q.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if obj is not None:
-            return obj, None
-    subj = _subject(tok)
-    if subj is not None and subj.lower_ in ("this", "these", "those", "what", "there"):
-        return None, None  # "this says a lot", "that suggested ..."
-    if subj is not None and subj.text.isupper() and len(subj.text) > 2 \
-            and (subj.i == 0 or "\n" in doc[subj.i - 1].text):
-        # a dateline: "YANGON, MYANMAR — Myanmar's junta has slammed ..."
-        app = next((c for c in subj.children if c.dep_ == "appos"), None)
-        if app is not None:
-            return app, None
-    if subj is None and tok.i > 0:
-        prev = doc[tok.i - 1]
-        if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ in ("pobj", "dobj", "conj", "appos") \
-                and prev.tag_ != "NNS" and cue.kind == "verb" and tok.tag_ in ("VBD", "VBZ"):
-            return prev, None  # mis-parse: "a day after Stoltenberg said that ..."
-    if subj is not None:
-        if subj.dep_ == "nsubjpass" and tok.lemma_ not in _QUOTE_LEMMAS:
-            return _passive_speaker(tok), None
-        if subj.tag_ in ("WP", "WDT") or subj.lower_ in ("who", "that", "which"):
-            anc = tok
-            for _ in range(4):  # "officials who said", "X, who also said"
-                if anc.dep_ == "relcl":
-                    return anc.head, None
-                if anc.head.i == anc.i:
-                    break
-                anc = anc.head
-            return None, None
-        return subj, None
-    found, inherit = _climb_subject(doc, tok, cue_heads)
-    if found is None and inherit is None and tok.pos_ == "VERB":
-        found = _inverted(doc, tok) or _document_before(doc, tok) or _left_neighbour(doc, tok) \
-            or _nearest_subject(doc, tok) or _sentence_initial_name(doc, tok)
-    return found, inherit
-
-
-def _inverted(doc: Doc, tok: Token) -> Token | None:
-    """“…,” added a senior official: the parser may take the speaker for an object."""
-    j = tok.i - 1
-    while j >= 0 and doc[j].is_punct and doc[j].text not in "”\"'’»":
-        j -= 1
-    if j < 0 or doc[j].text not in "”\"'’»''":
-        return None
-    for c in tok.rights:
-        if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("dobj", "attr", "npadvmod", "dative",
-                                                     "nsubj", "oprd"):
-            return c
-    return None
-
-
-def _document_before(doc: Doc, tok: Token) -> Token | None:
-    """"..., a statement from the government released on Monday says": the document."""
-    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 15) - 1, -1):
-        t = doc[i]
-        if t.lemma_.lower() in DOCUMENT_NOUNS and t.pos_ == "NOUN" and t.dep_ != "pobj":
-            return t
-    return None
-
-
-def _sentence_initial_name(doc: Doc, tok: Token) -> Token | None:
-    """"Priebus, in the wake of a new poll, told Fox News that ...": the name that
-    opens the sentence, set off by a comma."""
-    i = tok.sent.start
-    while i < tok.i and (doc[i].is_space or doc[i].is_punct):
-        i += 1
-    j = i
-    while j < tok.i and doc[j].pos_ == "PROPN":
-        j += 1
-    if j == i or j >= tok.i or doc[j].text != ",":
-        return None
-    return doc[j - 1]
-
-
-def _left_neighbour(doc: Doc, tok: Token) -> Token | None:
-    """"Gene Sperling, a top adviser, said": the noun phrase right before the cue."""
-    j = tok.i - 1
-    while j >= 0 and doc[j].pos_ in ("ADV", "AUX", "PART") and doc[j].tag_ != "POS":
-        j -= 1
-    if j >= 0 and doc[j].text == ",":
-        j -= 1
-    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].tag_ == "NNS":
-        return None
-    t = doc[j]
-    for _ in range(4):
-        if t.dep_ in ("appos", "compound", "flat") and t.head.i < tok.i:
-            t = t.head
-        else:
-            break
-    if t.dep_ in ("pobj", "dobj") and t.head.i < tok.i and t.head.pos_ == "ADP":
-        return None  # "in an interview with X said" is not X speaking
-    return t
-
-
-_NOT_SPEAKERS = frozenset("it there this that these those which what".split())
-
-
-def _embedded(t: Token) -> bool:
-    """Whether ``t`` sits in a reported or relative clause (not the main clause)."""
-    cur = t
-    for _ in range(8):
-        if cur.dep_ in ("ccomp", "relcl", "acl", "csubj"):
-            return True
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
-def _nearest_subject(doc: Doc, tok: Token) -> Token | None:
-    """Last resort for a misparsed cue: the closest subject before it in its sentence
-    ("Trump, later alleging - falsely - that X, said Y")."""
-    start = tok.sent.start
-    for i in range(tok.i - 1, max(start, tok.i - 25) - 1, -1):
-        t = doc[i]
-        if t.dep_ in ("nsubj",) and t.pos_ in ("PROPN", "NOUN", "PRON") \
-                and t.tag_ not in ("WP", "WDT") and t.lower_ not in _NOT_SPEAKERS \
-                and not _embedded(t):
-            return t
-    return None
 
 
 def _span_without(doc: Doc, root: Token, skip: set[int]) -> tuple[int, int] | None:
@@ -276,8 +80,8 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
         # parenthetical cue (the parser often splits it oddly).
         sent = tok.sent
         head = tok.head
-        join = any(c.dep_ in _SUBJ and c.i < tok.i for c in head.children)
-        subj = _subject(tok)
+        join = any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in head.children)
+        subj = subject(tok)
         if not join and subj is not None and subj.left_edge.i > sent.start + 2 \
                 and doc[subj.left_edge.i - 1].text == "," \
                 and not any(ch in text[sent.start_char:sent.end_char] for ch in "“”\"«»"):
@@ -316,7 +120,7 @@ def _parenthetical_lead(doc: Doc, tok: Token, comp: Token) -> int | None:
     reported content ("After the ruling, Hebert said, most laws were safe")."""
     if comp.i < tok.i or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
         return None
-    subj = _subject(tok)
+    subj = subject(tok)
     if subj is None or subj.left_edge.i < 2 or doc[subj.left_edge.i - 1].text != ",":
         return None
     sent = tok.sent
@@ -430,7 +234,7 @@ def _foreign_conjuncts(comp: Token) -> set[int]:
             continue
         if c.dep_ != "conj":
             continue
-        has_subj = any(g.dep_ in _SUBJ for g in c.children)
+        has_subj = any(g.dep_ in SUBJECT_DEPS for g in c.children)
         tense_shift = not has_subj and comp.tag_ in ("VBZ", "VBP") and c.tag_ == "VBD"
         if tense_shift or _context_clause(c):
             cc = [g.i for g in c.head.children if g.dep_ in ("cc", "punct") and c.head.i < g.i < c.i]
@@ -452,7 +256,7 @@ def nested_all(doc: Doc, comp: Token) -> set[int]:
     ("X said that Y, the statement said"): the outer cue then has no content."""
     strong = doc.user_data.get("dragoman_strong_cues", ())
     if comp.i in strong and any(c.dep_ == "ccomp" for c in comp.children) and any(
-            c.dep_ in _SUBJ for c in comp.children):
+            c.dep_ in SUBJECT_DEPS for c in comp.children):
         return {comp.i}
     return set()
 
@@ -521,7 +325,7 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
     prelim = {c.head: content_of(doc, c, set()) for c in cues}
     # Only cues without a subject of their own ("adding that", "and warned that")
     # are cut: "X reported that Y said Z" reports Y's words as part of X's.
-    nested = {h for h, span in prelim.items() if span is not None and _subject(doc[h]) is None}
+    nested = {h for h, span in prelim.items() if span is not None and subject(doc[h]) is None}
     nested |= {c.head for c in cues if doc[c.head].tag_ == "VBG"
                and doc[c.head].dep_ in ("advcl", "conj", "xcomp")}
     nested |= {c.head for c in cues if doc[c.head].dep_ == "conj"}
@@ -541,7 +345,7 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
             content = _extend_modal_conjunct(doc, doc[c.head], content)
         objective = content is not None and _complement(doc, doc[c.head], set(c.tokens)) is None \
             and doc[c.head].lemma_.lower() in _DIRECTIVES
-        own = _subject(doc[c.head])
+        own = subject(doc[c.head])
         rel = own.i if own is not None and spk_i is not None and own.i != spk_i \
             and own.lower_ in ("who", "that", "which") else None
         out.append(Attribution(c, spk_i, content, inherit, objective, rel))
@@ -578,7 +382,7 @@ def _extend_modal_conjunct(doc: Doc, tok: Token, content: tuple[int, int]
     """"said it was X and would Y": the subjectless modal conjunct of the cue is
     reported speech too (the parser hangs it on the cue)."""
     for c in tok.children:
-        if c.dep_ != "conj" or c.idx < content[1] or any(g.dep_ in _SUBJ for g in c.children):
+        if c.dep_ != "conj" or c.idx < content[1] or any(g.dep_ in SUBJECT_DEPS for g in c.children):
             continue
         if any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children):
             end = c.right_edge.idx + len(c.right_edge)

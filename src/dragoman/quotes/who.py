@@ -1,0 +1,213 @@
+"""Finding the speaker phrase of a speech cue in the parse.
+
+The subject of the cue when the parser found one; otherwise, in order: the
+speaker a participle shares with the cue it hangs under ("adding that ..."), the
+noun a relative clause modifies ("officials who said"), the passive agent, an
+inverted speaker after a closing quote mark, a document before the cue ("a
+statement from X says"), the noun phrase just before the cue, the nearest main
+clause subject, and a name that opens the sentence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import Cue
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep", "parataxis",
+          "dobj", "pobj")
+#: Nouns that name a document rather than a speaker: "the statement said".
+DOCUMENT_NOUNS = frozenset(
+    "statement release report post tweet letter communique communiqué note readout "
+    "transcript document memo announcement message text website account page "
+    "interview speech declaration filing notice bulletin broadcast article timeline tally "
+    "count data figures analysis survey poll study estimate records".split())
+_QUOTE_LEMMAS = ("quote", "cite")
+
+
+def subject(tok: Token) -> Token | None:
+    """The subject of ``tok`` (not an expletive "there"), or None."""
+    for c in tok.children:
+        if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX" and c.lower_ != "there":
+            return c
+    return None
+
+
+def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | None, int | None]:
+    """The subject for a cue that has none of its own: climb conj, participles,
+    relative clauses; stop at a cue on the way (its speaker is inherited)."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
+        # "He said X, adding that Y": a participle inside reported content belongs
+        # to the reporting cue, not to the content's subject.
+        anc = tok.head
+        for _ in range(4):
+            if anc.dep_ == "ccomp" and anc.head.i in cue_heads:
+                return None, anc.head.i
+            if anc.head.i == anc.i or anc.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
+                break
+            anc = anc.head
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ == "relcl":
+            return cur.head, None  # "officials who said": the modified noun
+        if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
+            return None, None
+        head = cur.head
+        if head.i in cue_heads and cur.dep_ != "ccomp":
+            return None, head.i
+        if cur.dep_ == "ccomp":
+            return None, None  # a clause reported by someone else: no subject
+        subj = subject(head)
+        if subj is not None and head.pos_ in ("VERB", "AUX"):
+            return subj, None
+        if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON") \
+                and head.lemma_.lower() not in DOCUMENT_NOUNS:
+            return head, None  # "Mexico denouncing the raid"
+        if cur.dep_ in ("dobj", "pobj") and head.pos_ not in ("VERB", "AUX", "ADP"):
+            return None, None
+        cur = head
+    return None, None
+
+
+def _passive_speaker(tok: Token) -> Token | None:
+    """"X was quoted as saying": X; "it was said by Y": Y."""
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, int | None]:
+    """The head token of the speaker phrase of ``cue``, or the cue it inherits from."""
+    tok = doc[cue.head]
+    if cue.kind == "source":  # according to X
+        to = doc[cue.tokens[-1]]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        return obj, None
+    # "quoted X as saying": the speaker is X (or the passive subject).
+    if tok.lemma_ == "say" and tok.head.lower_ == "as" and tok.head.head.lemma_ in _QUOTE_LEMMAS:
+        q = tok.head.head
+        obj = next((c for c in q.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None:
+            return obj, None
+    subj = subject(tok)
+    if subj is not None and subj.lower_ in ("this", "these", "those", "what", "there"):
+        return None, None  # "this says a lot", "that suggested ..."
+    if subj is not None and subj.text.isupper() and len(subj.text) > 2 \
+            and (subj.i == 0 or "\n" in doc[subj.i - 1].text):
+        # a dateline: "YANGON, MYANMAR — Myanmar's junta has slammed ..."
+        app = next((c for c in subj.children if c.dep_ == "appos"), None)
+        if app is not None:
+            return app, None
+    if subj is None and tok.i > 0:
+        prev = doc[tok.i - 1]
+        if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ in ("pobj", "dobj", "conj", "appos") \
+                and prev.tag_ != "NNS" and cue.kind == "verb" and tok.tag_ in ("VBD", "VBZ"):
+            return prev, None  # mis-parse: "a day after Stoltenberg said that ..."
+    if subj is not None:
+        if subj.dep_ == "nsubjpass" and tok.lemma_ not in _QUOTE_LEMMAS:
+            return _passive_speaker(tok), None
+        if subj.tag_ in ("WP", "WDT") or subj.lower_ in ("who", "that", "which"):
+            anc = tok
+            for _ in range(4):  # "officials who said", "X, who also said"
+                if anc.dep_ == "relcl":
+                    return anc.head, None
+                if anc.head.i == anc.i:
+                    break
+                anc = anc.head
+            return None, None
+        return subj, None
+    found, inherit = _climb_subject(doc, tok, cue_heads)
+    if found is None and inherit is None and tok.pos_ == "VERB":
+        found = _inverted(doc, tok) or _document_before(doc, tok) or _left_neighbour(doc, tok) \
+            or _nearest_subject(doc, tok) or _sentence_initial_name(doc, tok)
+    return found, inherit
+
+
+def _inverted(doc: Doc, tok: Token) -> Token | None:
+    """“…,” added a senior official: the parser may take the speaker for an object."""
+    j = tok.i - 1
+    while j >= 0 and doc[j].is_punct and doc[j].text not in "”\"'’»":
+        j -= 1
+    if j < 0 or doc[j].text not in "”\"'’»''":
+        return None
+    for c in tok.rights:
+        if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("dobj", "attr", "npadvmod", "dative",
+                                                     "nsubj", "oprd"):
+            return c
+    return None
+
+
+def _document_before(doc: Doc, tok: Token) -> Token | None:
+    """"..., a statement from the government released on Monday says": the document."""
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 15) - 1, -1):
+        t = doc[i]
+        if t.lemma_.lower() in DOCUMENT_NOUNS and t.pos_ == "NOUN" and t.dep_ != "pobj":
+            return t
+    return None
+
+
+def _sentence_initial_name(doc: Doc, tok: Token) -> Token | None:
+    """"Priebus, in the wake of a new poll, told Fox News that ...": the name that
+    opens the sentence, set off by a comma."""
+    i = tok.sent.start
+    while i < tok.i and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    j = i
+    while j < tok.i and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == i or j >= tok.i or doc[j].text != ",":
+        return None
+    return doc[j - 1]
+
+
+def _left_neighbour(doc: Doc, tok: Token) -> Token | None:
+    """"Gene Sperling, a top adviser, said": the noun phrase right before the cue."""
+    j = tok.i - 1
+    while j >= 0 and doc[j].pos_ in ("ADV", "AUX", "PART") and doc[j].tag_ != "POS":
+        j -= 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].tag_ == "NNS":
+        return None
+    t = doc[j]
+    for _ in range(4):
+        if t.dep_ in ("appos", "compound", "flat") and t.head.i < tok.i:
+            t = t.head
+        else:
+            break
+    if t.dep_ in ("pobj", "dobj") and t.head.i < tok.i and t.head.pos_ == "ADP":
+        return None  # "in an interview with X said" is not X speaking
+    return t
+
+
+_NOT_SPEAKERS = frozenset("it there this that these those which what".split())
+
+
+def _embedded(t: Token) -> bool:
+    """Whether ``t`` sits in a reported or relative clause (not the main clause)."""
+    cur = t
+    for _ in range(8):
+        if cur.dep_ in ("ccomp", "relcl", "acl", "csubj"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _nearest_subject(doc: Doc, tok: Token) -> Token | None:
+    """Last resort for a misparsed cue: the closest subject before it in its sentence
+    ("Trump, later alleging - falsely - that X, said Y")."""
+    start = tok.sent.start
+    for i in range(tok.i - 1, max(start, tok.i - 25) - 1, -1):
+        t = doc[i]
+        if t.dep_ in ("nsubj",) and t.pos_ in ("PROPN", "NOUN", "PRON") \
+                and t.tag_ not in ("WP", "WDT") and t.lower_ not in _NOT_SPEAKERS \
+                and not _embedded(t):
+            return t
+    return None
