@@ -172,6 +172,11 @@ MORE_SPEAKERS = [
     # a statement "from" a body: the body speaks
     ("A statement from the Interior Ministry said the border would reopen on Friday.",
      [Q(("the border would reopen on Friday", "indirect", "Interior Ministry"))]),
+    # a bare name and a colon open the paragraph
+    ("The pollsters looked back at the primaries.\nMaria Lopez and Tom Kane: “The late "
+     "deciders broke for the challenger in every state we surveyed.”",
+     [Q(("The late deciders broke for the challenger in every state we surveyed", "direct",
+         "Kane"))]),
     # inverted attribution after the quote
     ("“We will rebuild the school before winter,” said Mayor Lena Dahl.",
      [Q(("We will rebuild the school before winter", "direct", "Dahl"))]),

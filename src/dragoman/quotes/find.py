@@ -180,6 +180,23 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
     return best
 
 
+def _name_line(doc: Doc, colon: Token) -> Token | None:
+    """A paragraph that opens with a bare name and a colon: the name's head."""
+    i = colon.i - 1
+    toks = []
+    while i >= 0 and "\n" not in doc[i].text and len(toks) <= 8:
+        toks.append(doc[i])
+        i -= 1
+    if not toks or len(toks) > 8 or not (i < 0 or "\n" in doc[i].text):
+        return None
+    if not all(t.pos_ in ("PROPN", "CCONJ", "PUNCT") for t in toks) or toks[0].pos_ != "PROPN":
+        return None
+    head = toks[-1]
+    while head.dep_ in ("compound", "flat") and head.head.i < colon.i:
+        head = head.head
+    return head if head.pos_ == "PROPN" else None
+
+
 def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
     """"X put it bluntly: “…”": a colon before the quote makes the clause before it
     the attribution, whatever its verb; the speaker is that clause's subject."""
@@ -194,6 +211,9 @@ def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
     if colon is None or colon.i == 0:
         return None
     verb = doc[colon.i - 1]
+    name = _name_line(doc, colon)
+    if name is not None:  # "Mark Blumenthal and Jon Cohen: “…”"
+        return Attribution(Cue(colon.i, [colon.i], "strong", "verb"), name.i, None)
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
