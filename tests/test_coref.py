@@ -30,6 +30,9 @@ def _token(doc, word, nth=0):
     # a pronoun inside a quote sequence keeps the speaker of the sequence
     ("Envoy Karl Weiss spoke first. Then Paul Mertens arrived. Weiss said the talks were "
      "over. He added that nobody had expected it.", "He", 0, "Karl Weiss"),
+    # gender learnt from the pronouns a name takes in its own sentence
+    ("Nebiyu Tedla said he would travel to Nairobi. Later Amara Osei arrived and said her "
+     "team was ready. He said the talks were over.", "He", 0, "Nebiyu Tedla"),
     # surnames and titled surnames resolve to the fullest name
     ("Deputy Minister Sergei Ryabkov led the delegation. Mr Ryabkov left early.",
      "Ryabkov", 1, "Sergei Ryabkov"),

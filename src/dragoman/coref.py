@@ -178,8 +178,26 @@ class Resolver:
             if any(w in MALE_TITLES for w in words):
                 g = "m"
                 break
+        if g == "?":
+            g = self._pronoun_evidence(actor)
         self._gender[actor.id] = g
         return g
+
+    def _pronoun_evidence(self, actor: Actor) -> str:
+        """Gender from the pronouns after the actor's mentions in the same sentence
+        ("Tedla said he ..."), when they all agree."""
+        he = she = 0
+        for m in actor.mentions[:6]:
+            after = self.text[m.end:m.end + 120].lower()
+            end = re.search(r"[.!?\n]", after)  # the rest of its own sentence only
+            words = re.findall(r"[a-z]+", after if end is None else after[:end.start()])
+            he += sum(w in _HE for w in words)
+            she += sum(w in _SHE for w in words)
+        if he and not she:
+            return "m"
+        if she and not he:
+            return "f"
+        return "?"
 
     def is_person(self, actor: Actor) -> bool:
         """A person by the actor table or by the parser's PERSON entity."""
