@@ -68,6 +68,9 @@ DIRECT = [
     ("Prime Minister Hana Ostrova put it bluntly: “There will be no deal without "
      "guarantees for our farmers.”",
      [Q(("There will be no deal without guarantees for our farmers", "direct", "Ostrova"))]),
+    # dash introduction
+    ("General Omar Sidi was blunt — “Our troops will not leave before the election.”",
+     [Q(("Our troops will not leave before the election", "direct", "Sidi"))]),
     # colon at the end of the paragraph before the quotation
     ("Admiral Jonas Berg spoke at length about the exercise. He said:\n\n"
      "“Nobody in the alliance wants a confrontation at sea.”",

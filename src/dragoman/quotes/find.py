@@ -198,16 +198,16 @@ def _name_line(doc: Doc, colon: Token) -> Token | None:
 
 
 def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
-    """"X put it bluntly: “…”": a colon before the quote makes the clause before it
-    the attribution, whatever its verb; the speaker is that clause's subject."""
+    """"X put it bluntly: “…”" (or a dash): a colon before the quote makes the clause
+    before it the attribution, whatever its verb; the speaker is that clause's subject."""
     opening = seg.open_mark if seg.open_mark >= 0 else seg.start
     before = doc_text(doc)[max(0, opening - 3):opening]
-    if ":" not in before:
+    if not any(ch in before for ch in ":—–"):
         return None
     span = doc.char_span(max(0, opening - 3), opening, alignment_mode="expand")
     if span is None:
         return None
-    colon = next((t for t in span if t.text == ":"), None)
+    colon = next((t for t in span if t.text in (":", "—", "–", "-", "--")), None)
     if colon is None or colon.i == 0:
         return None
     verb = doc[colon.i - 1]
