@@ -172,6 +172,13 @@ MORE_SPEAKERS = [
     # a dateline before the subject
     ("KYIV, UKRAINE — Ukraine’s army has warned that the bridge could be hit again.",
      [Q(("the bridge could be hit again", "indirect", "army"))]),
+    # a wire dateline is not part of the reported content
+    ("GENEVA (Wire) - The talks will resume next month, the envoy Lars Holm said.",
+     [Q(("The talks will resume next month", "indirect", "Holm"))]),
+    # "who asked not to be named" is no quote; an indefinite speaker is nobody named
+    ("President Ivo Kral spoke first.\nA senior diplomat, who asked not to be named, said "
+     "the window for a deal was closing.",
+     [Q(("the window for a deal was closing", "indirect", "senior diplomat"))]),
     # a statement "from" a body: the body speaks
     ("A statement from the Interior Ministry said the border would reopen on Friday.",
      [Q(("the border would reopen on Friday", "indirect", "Interior Ministry"))]),

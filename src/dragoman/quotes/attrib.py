@@ -4,6 +4,7 @@ Works on the pipeline's dependency parse only; nothing is re-parsed.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -32,6 +33,9 @@ class Attribution:
     mention: int | None = None  # the attribution's own word for the speaker ("who")
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}?(?:\s*\([^)\n]{0,80}\))?(?:\s*[-—–:]\s+|(?<=\))\s+)")
+
+
 def _trim_chars(text: str, s: int, e: int) -> tuple[int, int]:
     """Shrink past white space, commas, dashes and a leading "that"."""
     while s < e and text[s] in " \t\n,;:—–-":
@@ -41,6 +45,10 @@ def _trim_chars(text: str, s: int, e: int) -> tuple[int, int]:
     for lead in ("that ", "That "):
         if text.startswith(lead, s) and e - s > len(lead) + 3:
             s += len(lead)
+    if s == 0 or text[s - 1] == "\n":
+        m = _DATELINE.match(text, s, e)
+        if m:
+            s = m.end()  # "GENEVA (Reuters) - ", "BANGKOK: "
     return s, e
 
 
@@ -157,6 +165,9 @@ def _object_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
     if not parts:
         return None
     lemma = tok.lemma_.lower()
+    if any(t.lemma_ in ("name", "identify") for p in parts for t in p.subtree) and any(
+            t.dep_ == "neg" for p in parts for t in p.subtree):
+        return None  # "who asked not to be named": anonymity, not a request reported
     if lemma in ("ask", "urge", "press", "plead") and not any(
             p.dep_ in ("xcomp", "ccomp") or p.head.dep_ == "prep" for p in parts):
         return None  # "asked Trump on Wednesday": no content

@@ -341,6 +341,10 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
         if i in mixed:
             kind = "mixed"
             ce = max(ce, max(segs[k].end for k in mixed[i]))
+            for k in mixed[i]:  # keep the closing mark of a quoted part with its opening
+                g = segs[k]
+                if g.close_mark >= 0 and cs <= g.open_mark and g.close_mark + 1 > ce:
+                    ce = g.close_mark + 1 if text[g.close_mark] != "'" else g.close_mark + 2
             cs = min(cs, min(segs[k].start for k in mixed[i]))
         if _words(text[cs:ce]) < 2:
             continue

@@ -107,7 +107,9 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         better = resolver.by_name([head.text])
         if better is not None and resolver.is_person(better):
             hit = (better, hit[1])
-    if hit is not None and hit[0].name.split()[-1].lower() in PERSON_NOUNS:
+    indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that")
+                     for c in head.children)
+    if hit is not None and hit[0].name.split()[-1].lower() in PERSON_NOUNS and not indefinite:
         # an actor named only by a title ("Libya envoy"): the person it stands for
         m = resolver.resolve_nominal(head, head.idx) \
             if head.lemma_.lower() in PERSON_NOUNS else None
