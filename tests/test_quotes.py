@@ -90,10 +90,19 @@ SPLIT_AND_CONTINUED = [
      [Q(("We are not looking for a fight,” he told state radio, “but we will defend every "
          "metre of our territory", "direct", "Ashby"))]),
     # a quote standing alone right after an attributed one: same speaker
-    ("Senator Laura Quinn said the vote would be close.\n"
+    ("Senator Laura Quinn said the vote would be “very close”.\n"
      "“Nobody should take the outcome for granted.”",
+     [Q(("the vote would be “very close”", "mixed", "Quinn")),
+      Q(("Nobody should take the outcome for granted", "direct", "Quinn"))]),
+    ("Senator Laura Quinn said the vote would be close. “Nobody should take the outcome "
+     "for granted.”",
      [Q(("the vote would be close", "indirect", "Quinn")),
       Q(("Nobody should take the outcome for granted", "direct", "Quinn"))]),
+    # after reported speech, a quotation alone in its paragraph is a pull quote
+    ("The UN mission said it stood ready to monitor the truce.\n\n"
+     "“Peace is a habit, not a signature.”",
+     [Q(("it stood ready to monitor the truce", "indirect", "mission")),
+      Q(("Peace is a habit, not a signature", "direct", None))]),
     # a quotation over two paragraphs: each opens a mark, only the last closes
     ("“We came here to listen,” said Mayor Omar Haddad.\n\n"
      "“We will take what we heard back to the council and decide within a month.\n\n"
@@ -212,6 +221,8 @@ NOTHING = [
      "measures.", []),
     # a title in quote marks
     ("He starred in “The Long Night of the Generals” in 1998.", []),
+    # a denied or negated cue reports nothing
+    ("The United States has not said whether it would support the resolution.", []),
     # no speech at all
     ("Troops crossed the river at dawn and took the village.", []),
     # a stray closing mark and an unclosed opening mark: no crash, no pairing across

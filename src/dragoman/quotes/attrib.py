@@ -42,6 +42,11 @@ def _trim_chars(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and text[e - 1] in " \t\n,;:—–-":
         e -= 1
+    for tail in (" and", " but", " or", ",", " and,"):
+        if text.endswith(tail, s, e) and e - s > len(tail) + 3:
+            e -= len(tail)  # "said X and accused Y": the coordinator is not content
+            while e > s and text[e - 1] in " \t\n,;:—–-":
+                e -= 1
     for lead in ("that ", "That "):
         if text.startswith(lead, s) and e - s > len(lead) + 3:
             s += len(lead)
@@ -342,6 +347,10 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
     nested |= {c.head for c in cues if doc[c.head].dep_ == "conj"}
     out = []
     for c in cues:
+        if c.kind == "verb" and any(g.dep_ == "neg" for g in doc[c.head].children) and any(
+                g.dep_ == "mark" and g.lower_ in ("whether", "if")
+                for comp in doc[c.head].children if comp.dep_ == "ccomp" for g in comp.children):
+            continue  # "has not said whether ...": nothing was said
         spk, inherit = speaker_of(doc, c, heads)
         content = content_of(doc, c, nested - {c.head}) if prelim[c.head] else None
         content = _clip_to_paragraph(doc_text(doc), doc[c.head].idx, content)

@@ -364,7 +364,8 @@ def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribut
     resolver = Resolver(doc, actors)
     doc.user_data["dragoman_resolver"] = resolver
     out: list[Quote] = []
-    last: tuple[int, Speaker | None, Span | None] | None = None  # paragraph, speaker, cue
+    # paragraph, speaker, cue, and whether the quote had quote marks
+    last: tuple[int, Speaker | None, Span | None, bool] | None = None
     cache: dict[int, Speaker | None] = {}
     seen: set[tuple[int, int]] = set()
     for c in cands:
@@ -384,10 +385,13 @@ def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribut
             speaker = cache[a.cue.head]
             cs, ce = c.attr.cue.char_range(doc)
             cue = Span(cs, ce, text[cs:ce])
-        elif c.mode == "continue" and last is not None and c.para - last[0] <= 1:
+        elif c.mode == "continue" and last is not None and (
+                c.para == last[0] or c.para - last[0] == 1 and last[3]):
+            # the same paragraph, or the next one after a quote in marks: the same
+            # voice goes on; after reported speech, a lone quote is a pull quote
             speaker, cue = last[1], None
         if speaker is not None or c.mode == "attr":
-            last = (c.para, speaker, cue)
+            last = (c.para, speaker, cue, c.kind != "indirect")
         out.append(Quote(f"Q{len(out) + 1}", c.start, c.end, text[c.start:c.end], c.kind,
                          cue, speaker))
     return out

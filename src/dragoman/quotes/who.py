@@ -95,6 +95,14 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
         if obj is not None:
             return obj, None
     subj = subject(tok)
+    if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
+        # "Iran on Wednesday denied": the parser took the day for the subject
+        for i in range(subj.i - 1, max(tok.sent.start, subj.i - 6) - 1, -1):
+            if doc[i].pos_ in ("PROPN", "NOUN") and doc[i].ent_type_ not in ("DATE", "TIME"):
+                subj = doc[i]
+                break
+        else:
+            subj = None
     if subj is not None and subj.lower_ in ("this", "these", "those", "what", "there"):
         return None, None  # "this says a lot", "that suggested ..."
     if subj is not None and subj.text.isupper() and len(subj.text) > 2 \
