@@ -369,6 +369,9 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
         rel = own.i if own is not None and spk_i is not None and own.i != spk_i \
             and own.lower_ in ("who", "that", "which") else None
         out.append(Attribution(c, spk_i, content, inherit, objective, rel))
+    # the lookups above are for this pass only (a set cannot go into doc.to_bytes())
+    doc.user_data.pop("dragoman_cue_heads", None)
+    doc.user_data.pop("dragoman_strong_cues", None)
     return out
 
 
