@@ -98,7 +98,7 @@ def _line_subject(ctx: _Context, tok: Token) -> Party | None:
     if not nl or any(c.dep_ == "nsubjpass" for c in tok.children):
         return None
     before = [t for t in ctx.doc[sent.start:nl[-1].i] if not t.is_space]
-    if not before or len(before) > 8 or before[-1].text in (".", "!", "?", ":", "”", '"'):
+    if not before or len(before) > 16 or before[-1].text in (".", "!", "?", ":", "”", '"'):
         return None  # a paragraph break, not a headline glued to the sentence
     first = nl[-1].i + 1
     for t in ctx.doc[first:min(tok.i, first + 5)]:
@@ -128,6 +128,23 @@ def _same_event_place(ctx: _Context, ptype: str, source: Party | None,
         theirs = {(p.code or "")[:3] for p in (e.source, e.target) if p is not None and p.code}
         if (mine == theirs) if len(mine) > 1 else (mine & theirs):
             return e.location
+    return None
+
+
+_ANCHORS = {"visit": "CONSULT", "talks": "CONSULT", "meeting": "CONSULT", "summit": "CONSULT",
+            "trip": "CONSULT", "session": "CONSULT"}
+
+
+def _anchor_place(ctx: _Context, sent: SpacySpan) -> Location | None:
+    """"took advantage of the visit to ...": a sentence that refers back to an earlier
+    event ("the visit") happens where that event did."""
+    for t in sent:
+        ptype = _ANCHORS.get(t.lower_)
+        if ptype is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+            continue
+        for e, strong in reversed(ctx.placed[-60:]):
+            if e.type == ptype and strong and e.location is not None and e.trigger.start < t.idx:
+                return e.location
     return None
 
 
@@ -243,7 +260,8 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
     location = ctx.setting.place(tok, tgt_t, parse_sides)
     strong = location is not None and not ctx.setting.weak
     if not strong:
-        location = _same_event_place(ctx, ptype, source, target) or location
+        location = (_same_event_place(ctx, ptype, source, target) or _anchor_place(ctx, sent_of(tok))
+                    or location)
     event = Event(
         id=f"E{n}", type=c.type, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
         quad_class=c.quad_class, source=source, target=target,

@@ -130,6 +130,8 @@ def reading(tok: Token) -> tuple[bool, str | None]:
             break
         if t.dep_ not in _CLAUSE_UP and t is not tok:
             break
+        if t.dep_ == "conj" and t.tag_ == "VBD" and head.tag_ == "VB":
+            break  # "had no plans to attack and accused ...": a clause of its own
         via_conj = t.dep_ == "conj"
         if t.dep_ in ("xcomp", "acomp", "acl") and _negated_token(head):
             negated = True  # "not ready to agree", "did not try to meet"
