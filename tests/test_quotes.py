@@ -145,6 +145,11 @@ INDIRECT = [
     ("In a statement, the ministry said the talks had been postponed.",
      [Q(("the talks had been postponed", "indirect", "ministry"))]),
     # a group with no actor: the phrase is the name
+    # a that-clause the parser hangs on the audience, and a second "that" clause
+    ("Minister Arne Solberg told the delegates at the summit for veterans that the fund "
+     "was ready but that nothing could be paid before June.",
+     [Q(("the fund was ready but that nothing could be paid before June", "indirect",
+         "Solberg"))]),
     ("Diplomats said the summit was unlikely to produce an agreement.",
      [Q(("the summit was unlikely to produce an agreement", "indirect", "Diplomats"))]),
     ("A senior official said the delegation would leave on Friday.",

@@ -88,6 +88,8 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
     comp = _complement(doc, tok, own)
     if comp is None:
         comp = _frame_clause(tok)
+        if comp is None and tok.i in doc.user_data.get("dragoman_strong_cues", ()):
+            comp = _misattached_clause(tok)
     if comp is None and tok.dep_ == "parataxis":
         # "On Friday, X said, there was fighting": the sentence around the
         # parenthetical cue (the parser often splits it oddly).
@@ -277,6 +279,33 @@ def nested_all(doc: Doc, comp: Token) -> set[int]:
     return set()
 
 
+def _marked_that(v: Token) -> bool:
+    return v.pos_ in ("VERB", "AUX") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in v.children)
+
+
+_CONTENT_NOUNS = frozenset(
+    "guarantee fact hope sign evidence belief idea view claim assurance possibility chance "
+    "risk fear concern news report statement warning promise suggestion allegation "
+    "impression argument notion assumption doubt proof indication expectation".split())
+
+
+def _misattached_clause(tok: Token) -> Token | None:
+    """"told the audience at his fundraiser for veterans that ...": a that-clause the
+    parser hung on a noun after the cue (within its objects and prepositions)."""
+    stack = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative") and c.i > tok.i]
+    seen = 0
+    while stack and seen < 30:
+        t = stack.pop()
+        seen += 1
+        if t.dep_ in ("relcl", "acl") and _marked_that(t):
+            if t.head.lemma_.lower() in _CONTENT_NOUNS:
+                return None  # "no guarantee that ...": the noun's own clause
+            return t
+        stack.extend(c for c in t.children if c.dep_ in ("prep", "pobj", "relcl", "acl", "dobj"))
+    return None
+
+
 def _frame_clause(tok: Token) -> Token | None:
     """"said in a statement that ...": the that-clause hangs on the frame noun."""
     for c in tok.children:
@@ -402,12 +431,13 @@ def _speaker_after_quote(doc: Doc, tok: Token, content: tuple[int, int]
 
 def _extend_modal_conjunct(doc: Doc, tok: Token, content: tuple[int, int]
                            ) -> tuple[int, int]:
-    """"said it was X and would Y": the subjectless modal conjunct of the cue is
-    reported speech too (the parser hangs it on the cue)."""
+    """"said it was X and would Y", "told X that A but that B": a modal or that-marked
+    conjunct the parser hung on the cue is reported speech too."""
     for c in tok.children:
-        if c.dep_ != "conj" or c.idx < content[1] or any(g.dep_ in SUBJECT_DEPS for g in c.children):
+        if c.dep_ != "conj" or c.idx < content[1] or any(
+                g.dep_ in SUBJECT_DEPS for g in c.children) and not _marked_that(c):
             continue
-        if any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children):
+        if any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children) or _marked_that(c):
             end = c.right_edge.idx + len(c.right_edge)
             span = _clip_to_paragraph(doc_text(doc), tok.idx, (content[0], end))
             if span is not None:
