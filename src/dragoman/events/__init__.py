@@ -201,6 +201,27 @@ def _counterpart_in(ctx: _Context, tok: Token, source: Party, sent: SpacySpan) -
     return best[1] if best else None
 
 
+_INTENT_TARGET = frozenset(("AGREE", "REQUEST", "THREATEN", "REJECT"))
+
+
+def _xcomp_target(ctx: _Context, verb: Token) -> Party | None:
+    """The coded object of the act that ``verb`` agrees, asks or threatens to do."""
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if act is None:
+        return None
+    for c in act.children:
+        if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            side = _side(ctx, c)
+            if side is not None and side.code:
+                return side
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with", "on", "against", "for"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            side = _side(ctx, obj)
+            if side is not None and side.code:
+                return side
+    return None
+
+
 def _side(ctx: _Context, tok: Token | None) -> Party | None:
     return party(tok, ctx.actors, ctx.resolve) if tok is not None else None
 
@@ -224,7 +245,20 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
     glued = src_t is None and _line_subject(ctx, tok)
     if tgt_t is None and src_t is not None and trig.type in RECIPROCAL:
         tgt_t = next((c for c in src_t.children if c.dep_ == "conj"), None)
+    if trig.type in RECIPROCAL and tok.pos_ == "VERB" and src_t is None:
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and not (_side(ctx, passive) or Party(None, None, None)).code:
+            return None  # "before its goals were met", "a deal was signed": no parties
     source, target = _side(ctx, src_t), _side(ctx, tgt_t)
+    if tgt_t is not None and (target is None or not target.code) and tgt_t.pos_ == "NOUN":
+        # "rejected the group's conditions": whose conditions
+        owner = next((c for c in tgt_t.children if c.dep_ == "poss"), None)
+        side = _side(ctx, owner)
+        if side is not None and side.code:
+            target = side
+    if (target is None or not target.code) and tok.pos_ == "VERB" and trig.type in _INTENT_TARGET:
+        # "agreed to send air defence systems to Ukraine": the one the promised act is for
+        target = _xcomp_target(ctx, tok) or target
     if glued:
         source = glued
     q = ctx.quote_at(trig.start)
@@ -356,6 +390,45 @@ def conditional_warnings(doc: Doc, taken: set[int]) -> list[tuple[Trigger, Token
     return out
 
 
+_WARN_MODALS = frozenset("will would could might may 'll wo ca can".split())
+
+
+def own_warnings(ctx: _Context, taken: set[int]) -> list[tuple[Trigger, Token | None]]:
+    """Warnings of what the warner's own side will do ("warned that it would respond",
+    "warned that Iran could cut its cooperation", "warned that an attack would
+    trigger American commitments"): THREATEN events by the warner. A warning of what
+    may merely happen ("warned that the risk of war was greater") is no threat: the
+    warned clause needs a modal and the warner's own country as its subject or named
+    in it. The target is the subject of a condition in the clause, if any."""
+    out = []
+    for tok in ctx.doc:
+        if tok.lemma_ not in _WARN or tok.pos_ != "VERB" or tok.i in taken:
+            continue
+        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if clause is None or clause.lemma_ == "be":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _WARN_MODALS for c in clause.children):
+            continue
+        subj, _ = subject_of(tok)
+        warner = _side(ctx, subj)
+        if warner is None or not warner.code:
+            continue
+        mine = warner.code[:3]
+        csubj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        own = csubj is not None and ((_side(ctx, csubj) or warner).code or "")[:3] == mine \
+            if csubj is not None and csubj.pos_ in ("PRON", "PROPN") else False
+        if not own:
+            lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+            own = any(code[:3] == mine for _, _, code in ctx.mentions_in(lo, hi))
+        if not own:
+            continue
+        cond = next((t for t in clause.subtree if t.dep_ == "mark" and t.lower_ in ("if", "unless")), None)
+        aim = next((c for c in cond.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+            if cond is not None else None
+        out.append((Trigger(tok, tok.idx, tok.idx + len(tok), "THREATEN", "130"), aim))
+    return out
+
+
 def _is_topic(tok: Token, verbal: set[int], anchors: set[int] = frozenset()) -> bool:
     """A noun event that is what a verbal event is about ("condemned the attack",
     "discussed the deployment") is its topic, not an event of its own."""
@@ -467,6 +540,21 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
         if e is not None and aim is not None:
             e = replace(e, target=_side(ctx, aim) or e.target, hypothetical=False)
         if e is not None and _keep(e):
+            events.append(e)
+            trig_at.add(trig.token.i)
+    for trig, aim in own_warnings(ctx, trig_at):
+        e = _code_event(ctx, trig, len(events) + 1)
+        if e is None or e.negated or e.hypothetical:
+            continue
+        if aim is not None:
+            side = _side(ctx, aim)
+            if side is not None and side.code and e.source is not None and \
+                    (side.code or "")[:3] != (e.source.code or "")[:3]:
+                e = replace(e, target=side)
+        if e.target is not None and e.source is not None and e.target.code and \
+                e.target.code[:3] == (e.source.code or "")[:3]:
+            e = replace(e, target=_counterpart(ctx, trig.token, e.source))
+        if _keep(e):
             events.append(e)
     for trig in triggers:
         if _is_topic(trig.token, verbal, trig_at):

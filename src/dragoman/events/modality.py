@@ -17,12 +17,13 @@ PLANS = frozenset(
     "wish need look agree offer promise pledge vow threaten call urge ask demand request "
     "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
     "discuss condition effort bid wait await goal intention risk prospect possibility chance fear "
-    "threat plot able willing likely unlikely preparation without".split())
+    "threat plot able willing likely unlikely preparation without room scope hope".split())
 VIEWS = frozenset("view opinion eye mind narrative telling version account".split())
 PREVENT = frozenset("prevent deter avoid forestall avert stop".split())
 CLAIMS = frozenset("allege claim accuse".split())
 NEG_WORDS = frozenset("not n't never no neither nor".split())
 NO_ONE = frozenset("no-one nobody none noone".split())
+AFTER = frozenset("after following since during amid".split())
 DENY = frozenset("deny refute dismiss".split())
 _CLAUSE_UP = frozenset(("xcomp", "acl", "conj", "aux", "auxpass", "pcomp", "pobj", "prep", "dobj",
                         "acomp", "attr", "compound", "amod", "nmod", "appos", "npadvmod"))
@@ -112,6 +113,8 @@ def reading(tok: Token) -> tuple[bool, str | None]:
         if t.dep_ in ("ROOT",):
             break
         head = t.head
+        if t is not tok and t.dep_ == "prep" and t.lower_ in AFTER:
+            break  # "agreed to send systems after a meeting": the meeting took place
         if t is tok and t.dep_ == "dobj" and head.lemma_.lower() in PREVENT:
             why = why or "intent"  # "preventing an incursion": it has not happened
         if t.dep_ == "dobj" and head.dep_ == "acl" and _negated_token(head.head.head):

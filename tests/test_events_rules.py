@@ -1,0 +1,89 @@
+"""Rules added for events that generalise beyond the dev articles.
+
+The sentences are invented for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from dragoman import nlp as nlp_mod
+from dragoman.actors import find_actors
+from dragoman.events import find_events
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return nlp_mod.load()
+
+
+def code(nlp, text: str, published: str | None = "2021-06-02"):  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return find_events(doc, find_actors(doc), [], published=published, use_classifier=False)[0]
+
+
+def factual(events):  # type: ignore[no-untyped-def]
+    return [e for e in events if not (e.negated or e.hypothetical)]
+
+
+def sides(e):  # type: ignore[no-untyped-def]
+    return ((e.source.code or "")[:3] if e.source else None, (e.target.code or "")[:3] if e.target else None)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Chilean foreign ministry warned that it would respond to the tariffs from Peru.", "CHL"),
+    ("Kenya's minister warned that Kenya could close the border if Uganda raised its fees.", "KEN"),
+    ("The Norwegian envoy warned that an incursion into Finland would trigger Norwegian commitments.", "NOR"),
+])
+def test_warning_of_own_action_is_a_threat(nlp, text: str, source: str) -> None:
+    threats = [e for e in factual(code(nlp, text)) if e.type == "THREATEN"]
+    assert threats and sides(threats[0])[0] == source
+
+
+@pytest.mark.parametrize("text", [
+    "The Polish minister warned that the risk of war was greater than ever.",
+    "Brazil warned that prices could rise across the region.",
+])
+def test_warning_of_what_may_happen_is_no_threat(nlp, text: str) -> None:
+    assert not [e for e in factual(code(nlp, text)) if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Diplomats in Lima said there was still room for an agreement between Chile and Bolivia.", "AGREE"),
+    ("Officials see little scope for talks between Ghana and Togo.", "CONSULT"),
+])
+def test_room_for_an_event_is_not_the_event(nlp, text: str, etype: str) -> None:
+    assert etype not in {e.type for e in factual(code(nlp, text))}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Peru agreed to send medical teams to Bolivia after a meeting between Peru and Bolivia in Lima.", "CONSULT"),
+    ("Ghana pledged to open its border with Togo following talks between Ghana and Togo.", "CONSULT"),
+])
+def test_event_before_a_plan_is_factual(nlp, text: str, etype: str) -> None:
+    assert etype in {e.type for e in factual(code(nlp, text))}
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president said Chile would not sign until its demands were met.",
+    "Sweden said the fighting would go on before the conditions were met.",
+])
+def test_met_conditions_are_no_meeting(nlp, text: str) -> None:
+    assert "CONSULT" not in {e.type for e in factual(code(nlp, text))}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Chilean president rejected the Bolivian government's conditions on Monday.", "BOL"),
+    ("Kenya condemned Uganda's decision to close the border.", "UGA"),
+])
+def test_object_owner_is_the_target(nlp, text: str, target: str) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type in ("REJECT", "ACCUSE")]
+    assert evs and sides(evs[0])[1] == target
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Nordic ministers of Norway agreed on Monday to send more engineers to Estonia.", "EST"),
+    ("Spain promised to deliver grain to Morocco.", "MAR"),
+])
+def test_target_of_the_promised_act(nlp, text: str, target: str) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == "AGREE"]
+    assert evs and sides(evs[0])[1] == target
