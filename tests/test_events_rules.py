@@ -87,3 +87,38 @@ def test_object_owner_is_the_target(nlp, text: str, target: str) -> None:
 def test_target_of_the_promised_act(nlp, text: str, target: str) -> None:
     evs = [e for e in factual(code(nlp, text)) if e.type == "AGREE"]
     assert evs and sides(evs[0])[1] == target
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("Chile denies arming rebels as Peru meets in Lima\n\nChile on Monday denied it.", "REJECT", "CHL"),
+    ("Kenyan negotiators end long day of talks with Uganda in Nairobi\n\nThe envoys met for hours on Friday.",
+     "CONSULT", "KEN"),
+])
+def test_glued_headline_is_a_sentence(nlp, text: str, etype: str, source: str) -> None:
+    head = text.split("\n")[0]
+    evs = [e for e in factual(code(nlp, text)) if e.type == etype and e.trigger.end <= len(head)]
+    assert evs and sides(evs[0])[0] == source
+
+
+def test_headline_split_keeps_offsets(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dragoman.events.headlines import split_glued_lines
+    text = "Ghana protests after Togo closes border\n\nGhana lodged a protest with Togo on Monday."
+    doc = nlp(text)
+    split_glued_lines(doc)
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Ghana protests after Togo closes border" and doc.text == text
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia denied that it had armed the rebels.",
+    "The Chilean government denied sending troops across the border with Peru.",
+])
+def test_denial_is_a_rejection_and_the_denied_act_is_not_a_fact(nlp, text: str) -> None:
+    evs = factual(code(nlp, text))
+    assert "REJECT" in {e.type for e in evs} and not {"ASSAULT", "MOBILIZE"} & {e.type for e in evs}
+
+
+def test_group_actors_are_counterparts(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in factual(code(nlp, "Kenyan and Ugandan diplomats met in Nairobi on Monday."))
+           if e.type == "CONSULT"]
+    assert evs and {sides(evs[0])[0], sides(evs[0])[1]} == {"KEN", "UGA"}

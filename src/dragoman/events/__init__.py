@@ -21,10 +21,11 @@ from ..coref import resolve_mention
 from ..model import Actor, Count, Event, Location, Party, Quote, Span
 from . import classifier, speech
 from .counts import find_counts
+from .headlines import split_glued_lines
 from .modality import reading
 from .ontology import coding
 from .roles import FIRST_PERSON, noun_roles, party, subject_of, verb_roles
-from .sentences import sent_of, sentences, text_of
+from .sentences import _KEY as SENTENCE_KEY, sent_of, sentences, text_of
 from .setting import Setting
 from .triggers import Trigger, find_triggers
 
@@ -188,7 +189,7 @@ def _counterpart_in(ctx: _Context, tok: Token, source: Party, sent: SpacySpan) -
     best: tuple[int, Party] | None = None
     mine = (source.code or "")[:3]
     for m, a, code in ctx.mentions_in(sent.start_char, sent.end_char):
-        if code[:3] == mine or a.kind not in ("state", "organisation", "person"):
+        if code[:3] == mine or a.kind not in ("state", "organisation", "person", "group"):
             continue
         if _is_place(ctx.doc, m.start):
             continue  # "met in Malaysia": where, not with whom
@@ -526,6 +527,8 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     """
     if use_classifier is None:
         use_classifier = os.environ.get("DRAGOMAN_EVENT_CLASSIFIER", "1") != "0"
+    if split_glued_lines(doc):
+        doc.user_data.pop(SENTENCE_KEY, None)
     ctx = _Context(doc, actors, quotes, published)
     events: list[Event] = []
     triggers = find_triggers(doc)

@@ -124,7 +124,7 @@ def reading(tok: Token) -> tuple[bool, str | None]:
                      or t.dep_ in ("xcomp", "pcomp", "acl", "ccomp")
                      or (t.dep_ == "advcl" and _purpose(t))):
             why = why or ("claim" if head.lemma_.lower() in CLAIMS else "intent")
-        if head.lemma_.lower() in DENY and t.dep_ in ("ccomp", "dobj"):
+        if head.lemma_.lower() in DENY and t.dep_ in ("ccomp", "dobj", "xcomp"):
             negated = True
         if t.dep_ in ("advcl", "ccomp", "relcl", "csubj", "parataxis") and t is not tok:
             break
