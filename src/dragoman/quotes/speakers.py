@@ -24,6 +24,9 @@ def phrase_range(head: Token) -> tuple[int, int]:
             break
         lo = c.left_edge.i
     doc = head.doc
+    for t in doc[lo:head.i]:  # "KYIV, UKRAINE — Ukraine's army": not across a dash
+        if t.text in ("—", "–", "--"):
+            lo = t.i + 1
     while lo < head.i and any("\n" in t.text or t.whitespace_.count("\n")
                               for t in doc[lo:head.i]):
         lo += 1
@@ -44,6 +47,21 @@ def _clean_name(text: str) -> str:
         if t.startswith(det):
             t = t[len(det):]
     return t
+
+
+def _body_name(actor_name: str, phrase: str) -> str:
+    """The name of a body speaker: the actor's name, unless the attribution calls it by
+    another name ("the White House", "Washington", "the Kremlin" for a state), which is
+    then the name the article gives the speaker."""
+    phrase = _clean_name(phrase)
+    words = [w for w in phrase.replace("’s", "").replace("'s", "").split()
+             if w[:1].isalnum()]
+    if not words:
+        return actor_name
+    own = actor_name.lower().replace("’s", "").replace("'s", "").split()
+    if words[-1].lower() in own:
+        return actor_name if len(own) >= len(words) else phrase
+    return phrase
 
 
 def _cls(head: Token, actor: Actor | None) -> str:
@@ -83,6 +101,8 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
             return None, None, (head.i, head.i)
         if m.actor is not None:
             a, name = resolver.fullest(m.actor)
+            if not resolver.is_person(a):
+                name = _body_name(name, text[m.start:m.end])
             return a, name, (head.i, head.i)
         return None, m.name, (head.i, head.i)
     if low in _FIRST_PERSON:
@@ -118,8 +138,12 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
             return a, name, rng
     if hit is not None:
         a, name = resolver.fullest(hit[0])
-        if resolver.is_person(a) or head.pos_ == "PROPN" or head.ent_type_:
+        if resolver.is_person(a):
             return a, name, rng
+        named = hit[1].start <= doc[lo].idx and head.idx + len(head) <= hit[1].end and any(
+            t.pos_ == "PROPN" or t.ent_type_ for t in doc[lo:hi + 1])  # "Ukraine's army"
+        if head.pos_ == "PROPN" or head.ent_type_ or named:
+            return a, _body_name(name, text[doc[lo].idx:doc[hi].idx + len(doc[hi])]), rng
     appositives = [c for c in head.children if c.dep_ == "appos"] + [
         g for c in head.children if c.dep_ == "prep" and lo <= c.i <= hi + 1
         for p in c.children for g in p.children if g.dep_ == "appos"]

@@ -108,8 +108,9 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
     if subj is not None and subj.text.isupper() and len(subj.text) > 2 \
             and (subj.i == 0 or "\n" in doc[subj.i - 1].text):
         # a dateline: "YANGON, MYANMAR — Myanmar's junta has slammed ..."
-        app = next((c for c in subj.children if c.dep_ == "appos"), None)
-        if app is not None:
+        app = next((c for c in subj.children if c.dep_ == "appos"), None) or next(
+            (c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i > subj.i), None)
+        if app is not None:  # or a second subject the parser hung on the cue
             return app, None
     if subj is None and tok.i > 0:
         prev = doc[tok.i - 1]
