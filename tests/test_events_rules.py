@@ -122,3 +122,44 @@ def test_group_actors_are_counterparts(nlp) -> None:  # type: ignore[no-untyped-
     evs = [e for e in factual(code(nlp, "Kenyan and Ugandan diplomats met in Nairobi on Monday."))
            if e.type == "CONSULT"]
     assert evs and {sides(evs[0])[0], sides(evs[0])[1]} == {"KEN", "UGA"}
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("Lima protests after Bolivian troops cross border\n\nPeru lodged a complaint with Bolivia on Monday.",
+     "ACCUSE", "PER"),
+])
+def test_headline_protest_by_a_state_is_a_complaint(nlp, text: str, etype: str, source: str) -> None:
+    head = text.split("\n")[0]
+    evs = [e for e in factual(code(nlp, text)) if e.trigger.end <= len(head)]
+    assert evs and evs[0].type == etype and sides(evs[0])[0] == source
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Bolivian police used tear gas against Peruvian protesters near the border.", "ASSAULT"),
+    ("Turkish navy ships blocked a Greek supply convoy near the island.", "COERCE"),
+    ("The Chilean government said it stood by its ally Peru.", "SUPPORT"),
+    ("The Kenyan mission said it stood ready to monitor the truce with Uganda.", "AGREE"),
+])
+def test_trigger_senses(nlp, text: str, etype: str) -> None:
+    assert etype in {e.type for e in factual(code(nlp, text))}
+
+
+def test_preposition_above_the_trigger_is_not_its_particle(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = code(nlp, "Chile will be a friend to Peru by standing with its people, the Chilean minister said.")
+    assert "SUPPORT" not in {e.type for e in factual(evs) if e.trigger.text.startswith("stand")}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Iran fired a ballistic missile into the sea off its coast on Monday.", "MOBILIZE"),
+    ("Iran fired a missile at a Saudi tanker on Monday.", "ASSAULT"),
+])
+def test_missile_aimed_at_no_one_is_a_show_of_force(nlp, text: str, etype: str) -> None:
+    types = {e.type for e in factual(code(nlp, text))}
+    assert etype in types and types & {"MOBILIZE", "ASSAULT"} == {etype}
+
+
+def test_the_event_referred_back_to_gives_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Iran fired a missile at a tanker on Monday. Oman's military said the tanker was damaged. "
+            "The foreign ministry of Kuwait condemned the launch.")
+    evs = [e for e in factual(code(nlp, text)) if e.type == "ACCUSE"]
+    assert evs and sides(evs[-1]) == ("KWT", "IRN")

@@ -223,6 +223,53 @@ def _xcomp_target(ctx: _Context, verb: Token) -> Party | None:
     return None
 
 
+_WEAPONS = frozenset("missile missiles rocket rockets projectile projectiles".split())
+_AIMS = frozenset("at on against toward towards upon".split())
+
+
+def _weapon_test(verb: Token, target: Token | None) -> bool:
+    """Whether ``verb`` fires or launches a missile at no one ("into the sea")."""
+    if verb.lemma_ not in ("fire", "launch", "test"):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ not in _WEAPONS:
+        return False
+    if target is not None and target.i != obj.i:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in _AIMS and any(
+        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+        for c in list(verb.children) + list(obj.children))
+
+
+def _is_state(ctx: _Context, side: Party) -> bool:
+    actor = ctx.actors.get(side.actor) if side.actor else None
+    return bool(side.code) and (side.code.endswith("GOV") or (actor is not None and actor.kind == "state"))
+
+
+_REFERRING = frozenset("the this that these those".split())
+
+
+def _referred_event_side(ctx: _Context, obj: Token | None, source: Party) -> Party | None:
+    """"condemned the launch", "rejected the complaint": an event noun with "the" and no
+    party of its own refers back to an earlier event; its side of another country than
+    the reacting one is the target (the one who launched, complained, decided)."""
+    if obj is None or obj.pos_ != "NOUN" or obj.ent_type_:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _REFERRING for c in obj.children):
+        return None
+    if any(c.dep_ in ("poss", "prep", "amod", "compound") for c in obj.children if c.dep_ != "amod" or c.ent_type_):
+        return None
+    mine = (source.code or "")[:3]
+    for e, _ in reversed(ctx.placed[-40:]):
+        if e.trigger.start >= obj.idx or e.negated or e.hypothetical:
+            continue
+        for side in (e.source, e.target):
+            if side is not None and side.code and side.code[:3] != mine:
+                return side
+        break
+    return None
+
+
 def _side(ctx: _Context, tok: Token | None) -> Party | None:
     return party(tok, ctx.actors, ctx.resolve) if tok is not None else None
 
@@ -278,8 +325,9 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         elif target is not None and target.code and (source is None or not source.code):
             source = _counterpart(ctx, tok, target)
     elif source is not None and source.code and (target is None or not target.code) and DIRECTED:
-        # "Mexico denounced the raid": the raid's country, named in the sentence
-        target = _counterpart(ctx, tok, source) or target
+        # "condemned the launch", "welcomed the deal": the side of the event referred back
+        # to; else "Mexico denounced the raid": the raid's country, named in the sentence
+        target = _referred_event_side(ctx, tgt_t, source) or _counterpart(ctx, tok, source) or target
     elif target is not None and target.code and (source is None or not source.code) and DIRECTED \
             and tok.pos_ == "NOUN":
         # "the storming of its embassy in Tehran": by someone of the other country
@@ -287,6 +335,13 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
     negated, why = reading(tok)
     hypothetical = why is not None
     ptype, cameo = trig.type, trig.cameo
+    if ptype == "PROTEST" and src_t is not None and src_t.head.i == tok.i \
+            and (src_t.dep_ == "nsubj" or (tok.dep_ == "ROOT" and tok.pos_ == "NOUN")) \
+            and source is not None and _is_state(ctx, source):
+        ptype, cameo = "ACCUSE", "114"  # "Manila protests": a government's protest is a complaint
+    if ptype == "ASSAULT" and tok.pos_ == "VERB" and _weapon_test(tok, tgt_t):
+        # "fired a missile into the sea": a show of force, aimed at no one
+        ptype, cameo, target = "MOBILIZE", "150", None
     if negated and ptype in _REFUSABLE and tok.pos_ == "VERB" and _negated_verb(tok):
         # "did not agree", "would not meet their demands": a refusal
         ptype, cameo, negated = "REJECT", "120", False

@@ -222,6 +222,9 @@ def noun_roles(noun: Token, reciprocal: bool = True) -> tuple[Token | None, Toke
         elif c.dep_ == "prep" and c.lower_ == "by":
             src = _child(c, ("pobj",)) or src
     if src is None:
+        # a headline parsed as a noun phrase: "Manila protests", "Rival factions sign ceasefire"
+        src = next((c for c in noun.children if c.dep_ == "nsubj"), None)
+    if src is None:
         for c in noun.children:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
                 src = c

@@ -100,8 +100,10 @@ def match(tok: Token) -> Trigger | None:
             if e.excludes and lemmas & e.excludes:
                 continue
             if e.needs:
-                hit = next((t for t in context if t.lemma_.lower() in e.needs
-                            or t.lower_ in e.needs), None)
+                # a needed preposition belongs to the trigger ("stood by its ally"), not
+                # above it ("by standing with them")
+                hit = next((t for t in context if (t.lemma_.lower() in e.needs or t.lower_ in e.needs)
+                            and not (t.pos_ == "ADP" and t.i < tok.i and tok.head.i == t.i)), None)
                 if hit is None:
                     continue
                 lo, hi = min(tok.i, hit.i), max(tok.i, hit.i)
