@@ -110,6 +110,19 @@ def _name_tokens(name: str) -> list[str]:
     return [w for w in words if w and w not in _TITLE_WORDS]
 
 
+def _qualifiers(head: Token) -> list[str]:
+    """Stems of the proper words that narrow a nominal down: "Estonia's foreign
+    minister" -> ["esto"], "the Russian envoy" -> ["russ"]."""
+    out = []
+    for c in head.children:
+        # the owner ("Estonia's", "Russian"); not the portfolio ("Libya envoy")
+        owner = c.dep_ in ("poss", "amod") or c.dep_ == "compound" and c.ent_type_ == "NORP"
+        if owner and c.i < head.i and (
+                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE")) and len(c.text) >= 4:
+            out.append(c.text.lower()[:4])
+    return out
+
+
 def _class_of(actor: Actor) -> str:
     if actor.kind == "person":
         return "person"
@@ -300,6 +313,7 @@ class Resolver:
         noun = head.lemma_.lower()
         here = self.sentence_of(start)
         text = self.text
+        quals = _qualifiers(head)
         i = bisect.bisect_left(self._starts, start) - 1
         fallback = None
         while i >= 0:
@@ -309,6 +323,8 @@ class Resolver:
                 continue
             if here - self.sentence_of(m.start) > 12:
                 break
+            if quals and not self._qualified(m, quals):
+                continue  # "Estonia's foreign minister" is not the EU's foreign policy chief
             if noun in DOCUMENT_NOUNS:
                 if m.speaker:
                     return m
@@ -335,9 +351,20 @@ class Resolver:
                 if self.sentence_of(m.start) - here > 8:
                     break
                 if m.cls == "person" and noun in text[max(0, m.start - 40):m.end].lower() \
-                        and noun not in m.name.lower():
+                        and noun not in m.name.lower() and (not quals or self._qualified(m, quals)):
                     return m
         return fallback
+
+    def _qualified(self, m: Mention, quals: list[str]) -> bool:
+        """Whether the words around mention ``m`` (or its actor's other mentions) carry
+        one of the qualifiers of a nominal ("Russian", "Estonia's")."""
+        spans = [(m.start, m.end)] + ([(x.start, x.end) for x in m.actor.mentions[:4]]
+                                      if m.actor is not None else [])
+        for s, e in spans:
+            context = self.text[max(0, s - 60):e + 60].lower()
+            if any(q in context for q in quals):
+                return True
+        return False
 
     def by_initials(self, acronym: str, before: int) -> Mention | None:
         """"FO" -> the latest "Foreign Office" mentioned before ``before``."""
