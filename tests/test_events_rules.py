@@ -163,3 +163,19 @@ def test_the_event_referred_back_to_gives_the_target(nlp) -> None:  # type: igno
             "The foreign ministry of Kuwait condemned the launch.")
     evs = [e for e in factual(code(nlp, text)) if e.type == "ACCUSE"]
     assert evs and sides(evs[-1]) == ("KWT", "IRN")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Chilean government said it still saw room for an agreement with Bolivia.", "AGREE"),
+    ("Officials in Accra see hope for talks between Ghana and Togo.", "CONSULT"),
+])
+def test_room_or_hope_for_an_event_is_not_the_event(nlp, text: str, etype: str) -> None:
+    assert etype not in {e.type for e in factual(code(nlp, text))}
+
+
+def test_pronoun_of_a_reported_clause_is_the_reporter(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ghana and Togo signed a truce in Lome on Monday after weeks of fighting along the border. "
+            "The mission of the African Union welcomed the truce between Ghana and Togo. "
+            "In a statement, the African Union said it stood ready to monitor the truce.")
+    evs = [e for e in factual(code(nlp, text)) if e.type == "AGREE" and e.trigger.text.startswith("stood")]
+    assert evs and sides(evs[0])[0] == "AU"

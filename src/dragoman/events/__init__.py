@@ -71,8 +71,25 @@ class _Context:
         """The actor a pronoun or a nominal ("the ministry") refers to."""
         actor = resolve_mention(self.doc, tok, self.actors)
         if actor is None:
+            actor = self._speaker_of_clause(tok)
+        if actor is None:
             return None
         return actor, Span(tok.idx, tok.idx + len(tok), tok.text)
+
+    def _speaker_of_clause(self, tok: Token) -> Actor | None:
+        """"the mission said it stood ready": a third-person subject of a reported
+        clause that the coreference layer left open is the reporter."""
+        if tok.lower_ not in ("it", "they", "he", "she") or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = tok.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in _SPEECH:
+            return None
+        subj, _ = subject_of(clause.head)
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        s, e = subj.left_edge.idx, subj.idx + len(subj)
+        hit = self.actors.at(s, e)
+        return hit[0] if hit else None
 
 
 def actor_code(actor: Actor) -> str | None:

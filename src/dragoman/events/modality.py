@@ -113,6 +113,9 @@ def reading(tok: Token) -> tuple[bool, str | None]:
         if t.dep_ in ("ROOT",):
             break
         head = t.head
+        if t.dep_ == "prep" and t.lower_ == "for" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in PLANS for c in head.children):
+            why = why or "intent"  # "saw room for an agreement", "sees hope for talks"
         if t is not tok and t.dep_ == "prep" and t.lower_ in AFTER:
             break  # "agreed to send systems after a meeting": the meeting took place
         if t is tok and t.dep_ == "dobj" and head.lemma_.lower() in PREVENT:
