@@ -179,3 +179,20 @@ def test_pronoun_of_a_reported_clause_is_the_reporter(nlp) -> None:  # type: ign
             "In a statement, the African Union said it stood ready to monitor the truce.")
     evs = [e for e in factual(code(nlp, text)) if e.type == "AGREE" and e.trigger.text.startswith("stood")]
     assert evs and sides(evs[0])[0] == "AU"
+
+
+@pytest.mark.parametrize("later, etype", [
+    ("Both sides agreed to meet again in March.", "AGREE"),
+    ("The two governments traded warnings over the border.", "THREATEN"),
+])
+def test_both_sides_are_the_two_countries_just_named(nlp, later: str, etype: str) -> None:
+    text = f"Kenyan and Ugandan diplomats met in Nairobi on Monday for six hours. {later}"
+    evs = [e for e in factual(code(nlp, text)) if e.type == etype]
+    assert evs and set(sides(evs[0])) == {"KEN", "UGA"}
+
+
+def test_preposition_with_a_denied_object_is_no_participant(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenyan and Ugandan diplomats met in Nairobi on Monday. "
+            "For now the two sides are talking past each other, with no guarantee of progress.")
+    evs = [e for e in factual(code(nlp, text)) if e.trigger.text.startswith("talking")]
+    assert not evs

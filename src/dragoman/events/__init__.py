@@ -240,6 +240,27 @@ def _xcomp_target(ctx: _Context, verb: Token) -> Party | None:
     return None
 
 
+_PAIRED = frozenset("side government country nation leader party delegation capital "
+                    "neighbour neighbor rival foe adversary minister".split())
+
+
+def _pair(ctx: _Context, subj: Token | None, tok: Token) -> tuple[Party, Party] | None:
+    """"both sides", "the two governments": the two countries of the latest event
+    that had sides of two countries (within the last few sentences)."""
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _PAIRED:
+        return None
+    if not any((c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "quantmod"))
+               for c in subj.children):
+        return None
+    for e, _ in reversed(ctx.placed[-20:]):
+        if e.trigger.start >= tok.idx or tok.idx - e.trigger.start > 1200:
+            continue
+        if e.source is not None and e.target is not None and e.source.code and e.target.code \
+                and e.source.code[:3] != e.target.code[:3]:
+            return e.source, e.target
+    return None
+
+
 _WEAPONS = frozenset("missile missiles rocket rockets projectile projectiles".split())
 _AIMS = frozenset("at on against toward towards upon".split())
 
@@ -315,6 +336,10 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         if passive is not None and not (_side(ctx, passive) or Party(None, None, None)).code:
             return None  # "before its goals were met", "a deal was signed": no parties
     source, target = _side(ctx, src_t), _side(ctx, tgt_t)
+    pair = _pair(ctx, src_t, tok) if (source is None or not source.code) else None
+    if pair is not None:
+        source, target = pair  # "both sides agreed", "the two governments traded warnings"
+        tgt_t = None
     if tgt_t is not None and (target is None or not target.code) and tgt_t.pos_ == "NOUN":
         # "rejected the group's conditions": whose conditions
         owner = next((c for c in tgt_t.children if c.dep_ == "poss"), None)

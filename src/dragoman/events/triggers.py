@@ -70,6 +70,13 @@ def _near(tok: Token) -> list[Token]:
     return out
 
 
+def _no_object(prep: Token) -> bool:
+    """"with no guarantee": a preposition whose object is denied is no participant."""
+    return prep.pos_ == "ADP" and any(
+        g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children)
+        for g in prep.children)
+
+
 def _lemma(tok: Token) -> str:
     lem = tok.lemma_.lower()
     low = tok.lower_
@@ -103,7 +110,8 @@ def match(tok: Token) -> Trigger | None:
                 # a needed preposition belongs to the trigger ("stood by its ally"), not
                 # above it ("by standing with them")
                 hit = next((t for t in context if (t.lemma_.lower() in e.needs or t.lower_ in e.needs)
-                            and not (t.pos_ == "ADP" and t.i < tok.i and tok.head.i == t.i)), None)
+                            and not (t.pos_ == "ADP" and t.i < tok.i and tok.head.i == t.i)
+                            and not _no_object(t)), None)
                 if hit is None:
                     continue
                 lo, hi = min(tok.i, hit.i), max(tok.i, hit.i)
