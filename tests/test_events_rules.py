@@ -196,3 +196,17 @@ def test_preposition_with_a_denied_object_is_no_participant(nlp) -> None:  # typ
             "For now the two sides are talking past each other, with no guarantee of progress.")
     evs = [e for e in factual(code(nlp, text)) if e.trigger.text.startswith("talking")]
     assert not evs
+
+
+@pytest.mark.parametrize("text", [
+    "Peru accused Chile of spying. The Chilean minister said the accusations were politically motivated.",
+    "Kenya filed a complaint against Uganda. Uganda's foreign ministry said the complaint was baseless.",
+])
+def test_calling_a_charge_false_is_a_rejection(nlp, text: str) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == "REJECT"]
+    assert evs
+
+
+def test_a_charge_called_true_is_no_rejection(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru accused Chile of spying. The Bolivian minister said the accusations were serious."
+    assert "REJECT" not in {e.type for e in factual(code(nlp, text))}

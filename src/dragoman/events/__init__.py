@@ -47,6 +47,7 @@ class _Context:
         self.countries = {(actor_code(a) or "")[:3] for a in actors.actors} - {""}
         self.setting = Setting(doc, published, self.countries)
         self.placed: list[tuple[Event, bool]] = []  # events so far, placed by their sentence?
+        self.dismissed: set[int] = set()  # trigger starts of reports called false
         self._quotes = sorted(quotes, key=lambda q: q.start)
         self._quote_starts = [q.start for q in self._quotes]
         coded = [(m, a, actor_code(a)) for a in actors.actors for m in a.mentions]
@@ -597,8 +598,9 @@ def _claims(ctx: _Context, events: list[Event]) -> list[Event]:
         out.append(replace(e, id="E0", type=c.type, mode=c.mode, cameo=c.cameo,
                            goldstein=c.goldstein, quad_class=c.quad_class, source=teller,
                            target=e.source, trigger=Span(verb.idx, verb.idx + len(verb), verb.text)))
+    deniers = [e for e in events if e.trigger.start not in ctx.dismissed]
     for vi, evs in reports.items():
-        if any(speech.denied(evs[0], events, who) for who in accused.get(vi, ())):
+        if any(speech.denied(evs[0], deniers, who) for who in accused.get(vi, ())):
             for e in evs:
                 out[out.index(e)] = replace(e, hypothetical=True)
     out.sort(key=lambda x: x.trigger.start)
@@ -630,7 +632,11 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     events: list[Event] = []
     triggers = find_triggers(doc)
     trig_at = {t.token.i for t in triggers}
-    triggers = sorted(triggers + speech.descriptions(doc, trig_at)
+    dismissals = speech.dismissals(doc, trig_at)
+    # calling a report biased rejects its framing, not each act it reports: such a
+    # rejection does not turn the acts the report tells of into claims (see _claims)
+    ctx.dismissed = {t.start for t in dismissals}
+    triggers = sorted(triggers + speech.descriptions(doc, trig_at) + dismissals
                       + speech.imperatives(doc, quotes, trig_at), key=lambda t: t.start)
     trig_at = {t.token.i for t in triggers}
     verbal = {t.token.i for t in triggers if t.token.pos_ == "VERB"}

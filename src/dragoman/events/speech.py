@@ -44,6 +44,34 @@ def descriptions(doc: Doc, taken: set[int]) -> list[Trigger]:
     return out
 
 
+CHARGES = frozenset("accusation allegation claim charge report complaint criticism assertion".split())
+DISMISS = frozenset(
+    "baseless unfounded false fabricated groundless untrue motivated lie lies allegation "
+    "allegations politicised politicized biased distorted smear propaganda fake nonsense "
+    "slander fabrication fabrications".split())
+
+
+def dismissals(doc: Doc, taken: set[int]) -> list[Trigger]:
+    """REJECT triggers: a speaker says that a charge is false ("said the accusations
+    were politically motivated", "said the report was based on sweeping allegations")."""
+    out = []
+    for tok in doc:
+        if tok.lemma_ not in SAY or tok.pos_ != "VERB" or tok.i in taken:
+            continue
+        for clause in tok.children:
+            if clause.dep_ != "ccomp":
+                continue
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lemma_.lower() not in CHARGES:
+                continue
+            rest = [t for t in clause.subtree if not subj.left_edge.i <= t.i <= subj.right_edge.i]
+            if any(t.lemma_.lower() in DISMISS or t.lower_ in DISMISS for t in rest) and \
+                    not any(t.dep_ == "neg" for t in rest):
+                out.append(Trigger(tok, tok.idx, tok.idx + len(tok), "REJECT", "120"))
+                break
+    return out
+
+
 def imperatives(doc: Doc, quotes: list[Quote], taken: set[int]) -> list[Trigger]:
     """REQUEST triggers: a quoted sentence that opens with an order ("Let ...", "Stop ...")."""
     out = []
