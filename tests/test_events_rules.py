@@ -210,3 +210,11 @@ def test_calling_a_charge_false_is_a_rejection(nlp, text: str) -> None:
 def test_a_charge_called_true_is_no_rejection(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Peru accused Chile of spying. The Bolivian minister said the accusations were serious."
     assert "REJECT" not in {e.type for e in factual(code(nlp, text))}
+
+
+@pytest.mark.parametrize("text", [
+    "According to a Kenyan official who asked not to be named, Kenya and Uganda met in Kampala.",
+    "A Ghanaian diplomat, who asked for anonymity, said Ghana had met Togo.",
+])
+def test_asking_not_to_be_named_is_no_request(nlp, text: str) -> None:
+    assert "REQUEST" not in {e.type for e in factual(code(nlp, text))}
