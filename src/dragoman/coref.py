@@ -315,7 +315,8 @@ class Resolver:
         text = self.text
         quals = _qualifiers(head)
         i = bisect.bisect_left(self._starts, start) - 1
-        fallback = None
+        fallback = qualified = None
+        lone: Mention | None | bool = False  # the only person of the last sentences
         while i >= 0:
             m = self.mentions[i]
             i -= 1
@@ -325,6 +326,8 @@ class Resolver:
                 break
             if quals and not self._qualified(m, quals):
                 continue  # "Estonia's foreign minister" is not the EU's foreign policy chief
+            if quals and qualified is None and noun in PERSON_NOUNS and m.cls == "person":
+                qualified = m  # "the French leader": the latest French person
             if noun in DOCUMENT_NOUNS:
                 if m.speaker:
                     return m
@@ -335,12 +338,21 @@ class Resolver:
                     return m
                 if fallback is None and m.speaker and here - self.sentence_of(m.start) <= 3:
                     fallback = m
+                if lone is not None and here - self.sentence_of(m.start) <= 2 and (
+                        lone is False or lone.actor is not None and m.actor is not lone.actor):
+                    lone = m if lone is False else None
             elif noun in BODY_NOUNS and m.cls != "person":
                 if noun in m.name.lower():
                     return m
                 if m.actor is not None and noun in text[max(0, m.start - 30):m.start].lower(
                         ).split()[-2:]:
                     return m  # "owned by Greek company Star Bulk" ... "the company"
+        if fallback is None and qualified is not None:
+            fallback = qualified
+        if fallback is None and lone and head.tag_ == "NN" and lone.actor is not None:
+            # "Sudan's army chief Abdel Fattah al-Burhan ... the general said": the one
+            # person named in the last sentences
+            fallback = lone
         if fallback is None and noun in PERSON_NOUNS and here < 3:
             # A lede names the title first and the person later ("The UN's envoy has
             # warned ... UN special envoy Bernardino Leon told ...").
@@ -361,10 +373,23 @@ class Resolver:
         spans = [(m.start, m.end)] + ([(x.start, x.end) for x in m.actor.mentions[:4]]
                                       if m.actor is not None else [])
         for s, e in spans:
-            context = self.text[max(0, s - 60):e + 60].lower()
+            context = self._phrase_text(s, e).lower()
             if any(q in context for q in quals):
                 return True
         return False
+
+    def _phrase_text(self, start: int, end: int) -> str:
+        """The noun phrase around a mention with its titles and appositives ("Kenyan
+        President William Ruto", "Maria Zakharova, the spokeswoman for Russia's ...")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return self.text[start:end]
+        root = span.root
+        lo, hi = min(root.left_edge.i, span.start), max(root.i + 1, span.end)
+        for c in root.rights:
+            if c.dep_ in ("appos", "prep"):
+                hi = max(hi, c.right_edge.i + 1)
+        return self.doc[lo:hi].text
 
     def by_initials(self, acronym: str, before: int) -> Mention | None:
         """"FO" -> the latest "Foreign Office" mentioned before ``before``."""

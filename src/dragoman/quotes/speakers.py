@@ -65,6 +65,8 @@ def _body_name(actor_name: str, phrase: str) -> str:
 
 
 def _cls(head: Token, actor: Actor | None) -> str:
+    if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN":
+        return "person"  # "Orban's chief of staff, Gergely Gulyas" (whatever the table says)
     if actor is not None:
         return {"person": "person", "group": "group"}.get(actor.kind, "body")
     if head.lower_ in ("he", "she") or head.lemma_.lower() in PERSON_NOUNS:
@@ -101,7 +103,7 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
             return None, None, (head.i, head.i)
         if m.actor is not None:
             a, name = resolver.fullest(m.actor)
-            if not resolver.is_person(a):
+            if m.cls != "person" and not resolver.is_person(a):
                 name = _body_name(name, text[m.start:m.end])
             return a, name, (head.i, head.i)
         return None, m.name, (head.i, head.i)
@@ -140,9 +142,7 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         a, name = resolver.fullest(hit[0])
         if resolver.is_person(a):
             return a, name, rng
-        named = hit[1].start <= doc[lo].idx and head.idx + len(head) <= hit[1].end and any(
-            t.pos_ == "PROPN" or t.ent_type_ for t in doc[lo:hi + 1])  # "Ukraine's army"
-        if head.pos_ == "PROPN" or head.ent_type_ or named:
+        if head.pos_ == "PROPN" or head.ent_type_:
             return a, _body_name(name, text[doc[lo].idx:doc[hi].idx + len(doc[hi])]), rng
     appositives = [c for c in head.children if c.dep_ == "appos"] + [
         g for c in head.children if c.dep_ == "prep" and lo <= c.i <= hi + 1
@@ -155,6 +155,11 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
                 return a, name, rng
             a_lo, a_hi = phrase_range(c)
             return None, _clean_name(text[doc[a_lo].idx:doc[a_hi].idx + len(doc[a_hi])]), rng
+    if hit is not None and hit[1].start <= doc[lo].idx and head.idx + len(head) <= hit[1].end \
+            and any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[lo:hi + 1]):
+        # a body the actor table names with this very phrase ("Ukraine's army")
+        a, name = resolver.fullest(hit[0])
+        return a, _body_name(name, text[doc[lo].idx:doc[hi].idx + len(doc[hi])]), rng
     if head.pos_ == "PROPN":
         words = [t.text for t in doc[lo:hi + 1] if t.pos_ == "PROPN"
                  and t.lower_ not in MALE_TITLES | FEMALE_TITLES]
