@@ -36,6 +36,11 @@ def phrase_range(head: Token) -> tuple[int, int]:
             hi = c.right_edge.i
         elif c.dep_ in ("compound", "flat", "case") and c.i == hi + 1:
             hi = c.i
+        elif head.pos_ == "NOUN" and c.i == hi + 1 and (
+                c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "amod" and c.pos_ == "ADJ") \
+                and c.right_edge.i - c.i <= 8 and not any(t.is_punct for t in c.subtree):
+            hi = c.right_edge.i  # "officials familiar with the talks", "two officials
+            # briefed on the talks"
         else:
             break
     return lo, hi
