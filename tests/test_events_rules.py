@@ -218,3 +218,22 @@ def test_a_charge_called_true_is_no_rejection(nlp) -> None:  # type: ignore[no-u
 ])
 def test_asking_not_to_be_named_is_no_request(nlp, text: str) -> None:
     assert "REQUEST" not in {e.type for e in factual(code(nlp, text))}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Chilean minister said Chile would not end the war before its goals were met.", "REJECT"),
+    ("A spokesman for the Bolivian government said Bolivia would respect the truce with Peru.", "AGREE"),
+])
+def test_stated_refusals_and_commitments(nlp, text: str, etype: str) -> None:
+    assert etype in {e.type for e in factual(code(nlp, text))}
+
+
+def test_travel_to_a_summit_carries_the_traveller(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hours later the Kenyan president left for a summit with Uganda in Kampala."
+    evs = [e for e in factual(code(nlp, text)) if e.type == "CONSULT"]
+    assert evs and sides(evs[0])[0] == "KEN"
+
+
+def test_what_troops_are_instructed_to_do_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenya instructed its troops to respect the truce with Uganda."
+    assert "AGREE" not in {e.type for e in factual(code(nlp, text)) if e.trigger.text.startswith("respect")}

@@ -33,7 +33,7 @@ __all__ = ["find_events"]
 
 RECIPROCAL = frozenset(("CONSULT", "COOPERATE", "AGREE"))
 DIRECTED = True  # directed events missing a target take the other country in the sentence
-_REFUSABLE = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "CONCEDE", "AID"))
+_REFUSABLE = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "CONCEDE", "AID", "RETREAT"))
 _SPEECH = frozenset("say announce tell declare state add confirm insist pledge promise vow "
                     "warn signal indicate reiterate".split())
 _NAMED = frozenset(("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT"))
@@ -448,6 +448,8 @@ def intent_event(ctx: _Context, e: Event, tok: Token, n: int, triggers: set[int]
         ptype = "REQUEST"
     elif e.type in ("REJECT", "REQUEST"):
         ptype = e.type  # "would not accept", "would continue to urge"
+    elif e.type == "AGREE" and speech is not None and cue.lower_ in _WILL:
+        ptype = e.type  # "said the fighters would respect the truce": a stated commitment
     elif e.type in ("THREATEN", "AGREE", "ACCUSE", "SUPPORT"):
         return None
     else:

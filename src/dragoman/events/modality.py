@@ -17,7 +17,7 @@ PLANS = frozenset(
     "wish need look agree offer promise pledge vow threaten call urge ask demand request "
     "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
     "discuss condition effort bid wait await goal intention risk prospect possibility chance fear "
-    "threat plot able willing likely unlikely preparation without room scope hope".split())
+    "threat plot able willing likely unlikely preparation without room scope hope instruct order direct command authorise authorize".split())
 VIEWS = frozenset("view opinion eye mind narrative telling version account".split())
 PREVENT = frozenset("prevent deter avoid forestall avert stop".split())
 CLAIMS = frozenset("allege claim accuse".split())

@@ -23,7 +23,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 LIGHT = frozenset("hold have conduct launch level make issue lodge file sound take carry stage "
                   "begin start open continue resume wage impose sign reach strike seal "
                   "conclude host attend join pour announce order stage mount step deliver "
-                  "give offer extend renew send face see witness experience suffer end wrap finish trade exchange".split())
+                  "give offer extend renew send face see witness experience suffer end wrap finish trade exchange leave travel arrive head fly".split())
 HARM_NOUNS = frozenset("invasion occupation annexation bombing attack execution killing "
                        "assassination arrest detention expulsion storming shelling bombardment "
                        "abduction kidnapping massacre torture seizure removal".split())
