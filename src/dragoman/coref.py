@@ -347,6 +347,13 @@ class Resolver:
                 if m.actor is not None and noun in text[max(0, m.start - 30):m.start].lower(
                         ).split()[-2:]:
                     return m  # "owned by Greek company Star Bulk" ... "the company"
+                after = re.match(r"\s+(\w+)", text[m.end:m.end + 40])
+                if m.actor is not None and after and after.group(1).lower() in (
+                        noun, noun + "s"):
+                    # "the African Union Commission" ... "the commission"
+                    return Mention(m.start, m.end + after.end(), m.actor,
+                                   text[m.start:m.end + after.end()], m.cls, m.gender,
+                                   m.subject, m.speaker)
         if fallback is None and qualified is not None:
             fallback = qualified
         if fallback is None and lone and head.tag_ == "NN" and lone.actor is not None:

@@ -183,6 +183,8 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         if m is not None:
             if m.actor is not None:
                 a, name = resolver.fullest(m.actor)
+                if m.cls != "person" and not resolver.is_person(a):
+                    name = _body_name(name, text[m.start:m.end])
                 return a, name, rng
             return None, m.name, rng
     return None, phrase or None, rng
