@@ -237,3 +237,16 @@ def test_travel_to_a_summit_carries_the_traveller(nlp) -> None:  # type: ignore[
 def test_what_troops_are_instructed_to_do_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Kenya instructed its troops to respect the truce with Uganda."
     assert "AGREE" not in {e.type for e in factual(code(nlp, text)) if e.trigger.text.startswith("respect")}
+
+
+@pytest.mark.parametrize("text, agree", [
+    ("Canada agreed on Monday to impose new sanctions on Iran.", False),
+    ("The Norwegian parliament voted to impose sanctions on Russia.", False),
+    ("Chile agreed with Peru to impose sanctions on Bolivia.", True),
+])
+def test_decision_to_impose_a_measure_is_the_measure(nlp, text: str, agree: bool) -> None:
+    types = {e.type for e in factual(code(nlp, text))}
+    if agree:
+        assert "AGREE" in types
+    else:
+        assert "SANCTION" in types and "AGREE" not in types

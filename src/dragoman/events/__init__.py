@@ -570,6 +570,41 @@ def _mentioned_again(tok: Token, ptype: str = "") -> bool:
                    for c in tok.children)
 
 
+_DECIDE = frozenset("agree decide vote".split())
+_MEASURES = frozenset(("SANCTION",))
+
+
+def _decided_measures(ctx: _Context, events: list[Event]) -> list[Event]:
+    """"The EU agreed to impose new sanctions on X": a body's decision to impose a
+    measure of its own (no partner: not "agreed with Y") is the measure itself, coded
+    once: the sanction is factual, and the decision is no separate AGREE."""
+    by_start = {e.trigger.start: i for i, e in enumerate(events)}
+    drop: set[int] = set()
+    out = list(events)
+    for i, e in enumerate(events):
+        if e.type != "AGREE" or e.negated or e.hypothetical:
+            continue
+        span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = span.root
+        if verb.lemma_ not in _DECIDE or verb.pos_ != "VERB" or any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            continue
+        act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is None or any(c.dep_ == "neg" for c in act.children):
+            continue
+        lo, hi = act.idx, act.right_edge.idx + len(act.right_edge)
+        hits = [j for start, j in by_start.items() if lo <= start < hi and events[j].type in _MEASURES
+                and events[j].hypothetical and not events[j].negated]
+        if not hits:
+            continue
+        for j in hits:
+            out[j] = replace(events[j], hypothetical=False, date=events[j].date or e.date)
+        drop.add(i)
+    return [x for k, x in enumerate(out) if k not in drop]
+
+
 def _keep(e: Event) -> bool:
     """An event is kept when some side names a known actor (a bare noun is no event)."""
     return any(p is not None and (p.code or p.actor) for p in (e.source, e.target))
@@ -679,6 +714,7 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
                 intent = intent_event(ctx, e, trig.token, len(events) + 1, trig_at)
                 if intent is not None:
                     events.append(intent)
+    events = _decided_measures(ctx, events)
     events = _claims(ctx, events)
     # The quad model was trained on standalone sentences and settles those; on
     # articles it lowered event F1 on the dev set, so there the rules decide alone.
