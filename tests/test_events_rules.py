@@ -250,3 +250,19 @@ def test_decision_to_impose_a_measure_is_the_measure(nlp, text: str, agree: bool
         assert "AGREE" in types
     else:
         assert "SANCTION" in types and "AGREE" not in types
+
+
+def test_undated_event_later_in_the_story_takes_the_story_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenya and Uganda held talks in Nairobi on Monday. The talks lasted six hours. "
+            "Officials described the mood as calm. Reporters waited outside. "
+            "Later the Kenyan minister accused Uganda of stalling.")
+    evs = [e for e in factual(code(nlp, text, published="2021-06-02")) if e.type == "ACCUSE"]
+    assert evs and evs[0].date == "2021-05-31"
+
+
+def test_last_week_still_gives_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenya and Uganda held talks in Nairobi on Monday. The talks lasted six hours. "
+            "Officials described the mood as calm. Reporters waited outside. "
+            "Last week the Kenyan minister accused Uganda of stalling.")
+    evs = [e for e in factual(code(nlp, text, published="2021-06-02")) if e.type == "ACCUSE"]
+    assert evs and evs[0].date is None
