@@ -86,3 +86,31 @@ def test_resolver_is_cached_on_the_doc(nlp):
     first = doc.user_data["dragoman_resolver"]
     resolve_mention(doc, _token(doc, "He"), actors)
     assert doc.user_data["dragoman_resolver"] is first
+
+
+@pytest.mark.parametrize("text,first,last,expected", [
+    # a nominal narrowed by its owner goes to the person named with that owner
+    ("French President Marc Durand hosted Kenyan President Daniel Otieno in Paris. "
+     "Otieno spoke first. The French leader spoke next.", "The", "leader", "Marc Durand"),
+    # the one person named in the sentences before a bare title
+    ("Army chief Omar Tahir rejected the proposal on Sunday. The general left early.",
+     "The", "general", "Omar Tahir"),
+])
+def test_nominal_narrowed_or_alone(nlp, text, first, last, expected):
+    doc = nlp(text)
+    res = Resolver(doc, find_actors(doc))
+    head = [t for t in doc if t.text == last][-1]
+    m = res.resolve_nominal(head, [t for t in doc if t.text == first][-1].idx)
+    assert m is not None and m.actor is not None
+    assert res.fullest(m.actor)[1] == expected
+
+
+def test_owner_mismatch_is_not_resolved(nlp):
+    # "Latvia's foreign minister" is not the EU's foreign policy chief named before
+    text = ("The EU's foreign policy chief, Petra Linde, said the measures were overdue. "
+            "Latvia's foreign minister spoke next.")
+    doc = nlp(text)
+    res = Resolver(doc, find_actors(doc))
+    minister = [t for t in doc if t.text == "minister"][-1]
+    m = res.resolve_nominal(minister, minister.idx)
+    assert m is None or "Linde" not in m.name

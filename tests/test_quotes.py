@@ -272,6 +272,61 @@ def test_more_speakers(nlp, text, expected):
     check(quotes_of(nlp, text), expected, text)
 
 
+# Speaker attribution that has to generalise: names of bodies, nominals narrowed by an
+# owner, appositives over the actor table, modifiers of nominal speakers.
+GENERAL_SPEAKERS = [
+    # a body called by another name than its actor's: the name the attribution uses
+    ("The White House said it still saw room for a settlement of the border dispute.",
+     [Q(("it still saw room for a settlement of the border dispute", "indirect",
+         "White House"))]),
+    ("Washington said it stood by its partners in the region.",
+     [Q(("it stood by its partners in the region", "indirect", "Washington"))]),
+    # a nominal narrowed by its owner is not the speaker of the sentence before
+    ("The EU's foreign policy chief, Petra Linde, said the measures were overdue. "
+     "Latvia's foreign minister said the Baltic states had asked for them for months.",
+     [Q(("the measures were overdue", "indirect", "Linde")),
+      Q(("the Baltic states had asked for them for months", "indirect",
+         "Latvia's foreign minister"))]),
+    # ... and goes to the person named with that owner, not to the latest speaker
+    ("French President Marc Durand hosted Kenyan President Daniel Otieno in Paris on "
+     "Friday. Otieno said Africa needed fairer financing. The French leader said he "
+     "agreed.",
+     [Q(("Africa needed fairer financing", "indirect", "Otieno")),
+      Q(("he agreed", "indirect", "Durand"))]),
+    # "the general": the one person named just before
+    ("Army chief Omar Tahir rejected the proposal on Sunday. “There will be no "
+     "negotiations with the militia,” the general said.",
+     [Q(("There will be no negotiations with the militia", "direct", "Tahir"))]),
+    # an appositive name beats the phrase the actor table made a body of; "he" then
+    # goes to the appositive's person
+    ("Prime Minister Ivan Horvat said the city would veto the package. Horvat's chief of "
+     "staff, Marko Babic, said the government would not change its position. He said "
+     "talks would continue.",
+     [Q(("the city would veto the package", "indirect", "Horvat")),
+      Q(("the government would not change its position", "indirect", "Babic")),
+      Q(("talks would continue", "indirect", "Babic"))]),
+    # a nominal speaker keeps its participle or adjective modifier
+    ("Officials familiar with the negotiations said a deal was close.",
+     [Q(("a deal was close", "indirect", "Officials familiar with the negotiations"))]),
+    ("Diplomats close to the talks said the gap had narrowed.",
+     [Q(("the gap had narrowed", "indirect", "Diplomats close to the talks"))]),
+    # "the commission" after "the African Union Commission"
+    ("In a statement, the African Union Commission called for restraint. The commission "
+     "said it was deeply concerned.",
+     [Q(("it was deeply concerned", "indirect", "African Union Commission"))]),
+    # a pronoun after a body: the body's name as written
+    ("The Kremlin said the proposal was unacceptable. It added that the troops would "
+     "stay.",
+     [Q(("the proposal was unacceptable", "indirect", "Kremlin")),
+      Q(("the troops would stay", "indirect", "Kremlin"))]),
+]
+
+
+@pytest.mark.parametrize("text,expected", GENERAL_SPEAKERS)
+def test_general_speakers(nlp, text, expected):
+    check(quotes_of(nlp, text), expected, text)
+
+
 @pytest.mark.parametrize("text,expected", NOTHING + PULL)
 def test_nothing_and_pull_quotes(nlp, text, expected):
     check(quotes_of(nlp, text), expected, text)

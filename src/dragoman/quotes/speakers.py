@@ -95,6 +95,24 @@ def _document_source(head: Token) -> Token | None:
     return None
 
 
+def _appositive(doc: Doc, head: Token, lo: int, hi: int, actors: ActorTable,
+                resolver: Resolver) -> tuple[Actor | None, str] | None:
+    """The proper-name appositive of a speaker phrase ("The foreign minister, Marise
+    Payne,"): its actor and fullest name, or None."""
+    text = doc_text(doc)
+    appositives = [c for c in head.children if c.dep_ == "appos"] + [
+        g for c in head.children if c.dep_ == "prep" and lo <= c.i <= hi + 1
+        for p in c.children for g in p.children if g.dep_ == "appos"]
+    for c in appositives:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            h2 = actors.at(c.idx, c.idx + len(c))
+            if h2 is not None:
+                return resolver.fullest(h2[0])
+            a_lo, a_hi = phrase_range(c)
+            return None, _clean_name(text[doc[a_lo].idx:doc[a_hi].idx + len(doc[a_hi])])
+    return None
+
+
 def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
          depth: int = 0) -> tuple[Actor | None, str | None, tuple[int, int]]:
     """(actor, name, token range of the mention) for one speaker head."""
@@ -130,6 +148,10 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
                 return a, name, rng
             return None, m.name, rng
     hit = actors.at(head.idx, head.idx + len(head))
+    if head.pos_ == "NOUN":  # "The EU's foreign policy chief, Petra Linde,": the name
+        named = _appositive(doc, head, lo, hi, actors, resolver)
+        if named is not None:
+            return named[0], named[1], rng
     if hit is not None and not resolver.is_person(hit[0]) and head.pos_ == "PROPN":
         better = resolver.by_name([head.text])
         if better is not None and resolver.is_person(better):
@@ -149,17 +171,9 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
             return a, name, rng
         if head.pos_ == "PROPN" or head.ent_type_:
             return a, _body_name(name, text[doc[lo].idx:doc[hi].idx + len(doc[hi])]), rng
-    appositives = [c for c in head.children if c.dep_ == "appos"] + [
-        g for c in head.children if c.dep_ == "prep" and lo <= c.i <= hi + 1
-        for p in c.children for g in p.children if g.dep_ == "appos"]
-    for c in appositives:  # "The foreign minister, Marise Payne,"
-        if c.dep_ == "appos" and c.pos_ == "PROPN":
-            h2 = actors.at(c.idx, c.idx + len(c))
-            if h2 is not None:
-                a, name = resolver.fullest(h2[0])
-                return a, name, rng
-            a_lo, a_hi = phrase_range(c)
-            return None, _clean_name(text[doc[a_lo].idx:doc[a_hi].idx + len(doc[a_hi])]), rng
+    named = _appositive(doc, head, lo, hi, actors, resolver)
+    if named is not None:
+        return named[0], named[1], rng
     if hit is not None and hit[1].start <= doc[lo].idx and head.idx + len(head) <= hit[1].end \
             and any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[lo:hi + 1]):
         # a body the actor table names with this very phrase ("Ukraine's army")
