@@ -266,3 +266,12 @@ def test_last_week_still_gives_no_date(nlp) -> None:  # type: ignore[no-untyped-
             "Last week the Kenyan minister accused Uganda of stalling.")
     evs = [e for e in factual(code(nlp, text, published="2021-06-02")) if e.type == "ACCUSE"]
     assert evs and evs[0].date is None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Representatives of Mali and Niger signed a truce in Niamey on Thursday.", "Niamey"),
+    ("Delegates of Chad and Sudan signed a truce in Ndjamena on Thursday.", "Ndjamena"),
+])
+def test_a_city_after_in_is_the_place_whatever_its_entity_label(nlp, text: str, place: str) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == "AGREE"]
+    assert evs and evs[0].location is not None and evs[0].location.name.replace("'", "") in (place, "N'Djamena".replace("'", ""))

@@ -194,7 +194,10 @@ class Setting:
             visited = root.dep_ == "dobj" and head.lemma_ in AIMED
             if e.label_ not in PLACE_ENTS and not (
                     e.label_ not in ("ORG", "PERSON", "NORP") and head.lower_ in ("in", "at")) and not (
-                    visited and self._resolve(e.text).country):
+                    visited and self._resolve(e.text).country) and not (
+                    # a city the tagger took for an organisation: "signed in Niamey"
+                    e.label_ in ("ORG", "PERSON") and head.lower_ == "in" and len(e) == 1 and e.root.dep_ == "pobj"
+                    and self._resolve(e.text).lat is not None):
                 continue
             if head.dep_ == "prep" or head.pos_ == "ADP" or head.dep_ == "conj" and head.pos_ == "ADP":
                 if head.lower_ == "to" and head.head.lemma_ in AIMED:
