@@ -275,3 +275,16 @@ def test_last_week_still_gives_no_date(nlp) -> None:  # type: ignore[no-untyped-
 def test_a_city_after_in_is_the_place_whatever_its_entity_label(nlp, text: str, place: str) -> None:
     evs = [e for e in factual(code(nlp, text)) if e.type == "AGREE"]
     assert evs and evs[0].location is not None and evs[0].location.name.replace("'", "") in (place, "N'Djamena".replace("'", ""))
+
+
+def test_time_span_parsed_as_subject_gives_way_to_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile on Monday rejected the plan, hours before the council of the African Union met in "
+            "Addis Ababa.")
+    evs = [e for e in factual(code(nlp, text)) if e.type == "CONSULT"]
+    assert not evs or sides(evs[0])[0] == "AU"
+
+
+def test_pronoun_in_a_denied_clause_is_the_denier(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile's foreign ministry on Monday denied that it had sent troops to Peru."
+    evs = [e for e in code(nlp, text) if e.trigger.text == "sent"]
+    assert not evs or (sides(evs[0])[0] == "CHL" and not (evs[0].negated is False and evs[0].hypothetical is False))

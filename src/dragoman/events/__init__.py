@@ -36,6 +36,8 @@ DIRECTED = True  # directed events missing a target take the other country in th
 _REFUSABLE = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "CONCEDE", "AID", "RETREAT"))
 _SPEECH = frozenset("say announce tell declare state add confirm insist pledge promise vow "
                     "warn signal indicate reiterate".split())
+_REPORTING = _SPEECH | frozenset("deny admit acknowledge claim argue complain believe "
+                                  "assert maintain report".split())
 _NAMED = frozenset(("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT"))
 
 
@@ -83,7 +85,7 @@ class _Context:
         if tok.lower_ not in ("it", "they", "he", "she") or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
         clause = tok.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_ not in _SPEECH:
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in _REPORTING:
             return None
         subj, _ = subject_of(clause.head)
         if subj is None or subj.pos_ == "PRON":

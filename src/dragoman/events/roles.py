@@ -181,6 +181,12 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
         agent = _child(verb, ("agent",))
         return (_child(agent, ("pobj",)) if agent is not None else None), passive
     subj, active = subject_of(verb)
+    if subj is not None and subj.ent_type_ in ("TIME", "DATE") and subj.pos_ == "NOUN":
+        # "hours before the board met": the parser's subject is the time span
+        rel = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("before", "after")), None)
+        inner = _child(rel, ("pobj",)) if rel is not None else None
+        if inner is not None:
+            subj = inner
     obj = _child(verb, ("dobj",))
     between = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"), None)
     if between is not None and (subj is None or subj.dep_ == "expl" or obj is None):
