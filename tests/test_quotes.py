@@ -314,6 +314,15 @@ GENERAL_SPEAKERS = [
     ("In a statement, the African Union Commission called for restraint. The commission "
      "said it was deeply concerned.",
      [Q(("it was deeply concerned", "indirect", "African Union Commission"))]),
+    # "they" with no actor to go to: the plural subject of the sentence before
+    ("The rebels accused the army of breaking the truce. They said government troops "
+     "had shelled two villages.",
+     [Q(("government troops had shelled two villages", "indirect", "rebels"))]),
+    # "she" prefers the woman a little further back over a man of unknown gender
+    ("Prime Minister Anna Berg said the vote would go ahead. Opposition leader Lars Holm "
+     "called the decision reckless. She said the country could not wait.",
+     [Q(("the vote would go ahead", "indirect", "Berg")),
+      Q(("the country could not wait", "indirect", "Berg"))]),
     # a pronoun after a body: the body's name as written
     ("The Kremlin said the proposal was unacceptable. It added that the troops would "
      "stay.",

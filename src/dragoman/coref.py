@@ -88,6 +88,7 @@ _IT = frozenset("it its itself".split())
 _THEY = frozenset("they them their theirs themselves".split())
 PRONOUNS = _HE | _SHE | _IT | _THEY
 _WINDOW = 6  # sentences searched back for a pronoun's antecedent
+_GENDER_MATCH = 1.0  # a candidate known to agree in gender over one of unknown gender
 
 
 @dataclass
@@ -291,9 +292,11 @@ class Resolver:
             if gender != "?" and m.gender not in (gender, "?"):
                 continue
             score = -1.5 * dist + (2.0 if m.subject else 0.0) + (1.0 if m.speaker else 0.0)
-            score += 0.5 if m.gender == gender else 0.0
+            score += _GENDER_MATCH if gender != "?" and m.gender == gender else 0.0
             if score > best_score:
                 best, best_score = m, score
+        if best is None and w in _THEY | _IT:
+            best = self._subject_phrase(start, plural=w in _THEY)
         if best is None and want == {"person"}:
             # Fall back on the most mentioned compatible person before this point.
             counts: dict[str, tuple[int, Mention]] = {}
@@ -306,6 +309,29 @@ class Resolver:
             if counts:
                 best = max(counts.values(), key=lambda x: x[0])[1]
         return best
+
+    def _subject_phrase(self, start: int, plural: bool) -> Mention | None:
+        """"The rebels accused the army ... They said": the latest main-clause subject of
+        the right number in this or the previous sentence, when no actor fits."""
+        here = self.sentence_of(start)
+        sents = list(self.doc.sents)
+        for k in range(here, max(-1, here - 2), -1):
+            if k >= len(sents):
+                continue
+            for t in reversed(list(sents[k])):
+                if t.idx >= start or t.dep_ != "nsubj" or t.head.dep_ not in ("ROOT", "conj"):
+                    continue
+                if t.pos_ != "NOUN" or (t.tag_ == "NNS") != plural:
+                    continue
+                if not plural and t.lemma_.lower() not in BODY_NOUNS:
+                    continue
+                lo = t.left_edge.i
+                while lo < t.i and self.doc[lo].dep_ in ("det", "punct"):
+                    lo += 1
+                span = self.doc[lo:t.i + 1]
+                return Mention(span.start_char, span.end_char, None, span.text,
+                               "group" if plural else "body", "?", True)
+        return None
 
     def resolve_nominal(self, head: Token, start: int) -> Mention | None:
         """"the minister" -> the latest person so titled; "the ministry" -> the latest
