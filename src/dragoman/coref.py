@@ -37,32 +37,41 @@ MALE_TITLES = frozenset(
 #: Common first names by gender, for "he"/"she" agreement (a name not listed is
 #: compatible with both).
 FEMALE_NAMES = frozenset("""
-alice alicia amanda amy ana andrea angela angelina ann anna anne annalena antonia
-barbara betsy beatriz carla carmen caroline catherine cecilia charlotte chloe
-christine christina claudia cristina dana daniela deborah diana dilma dina elena
-elisabeth elizabeth ellen emily emma erin eva federica fiona frances francesca gabriela
-gina giorgia gloria hanna hannah heather helen helena hillary ilhan ingrid irene
-isabel jacinda jane janet janine jennifer jessica jill joan johanna julia julie
-kaja kamala karen karin kate katherine kathleen kathryn kellyanne kirsten kristalina
-kristi laura lauren leila linda lisa liz louise lucia lucy maria marie marine marise
-marta martha mary maya megan melania melissa mette michelle mia michele mira monica
-nadia nancy natalia natalie nicola nikki nina olena olga pamela patricia paula
-penny priti rachel rebecca rosa ruth sabrina samantha sandra sanna sara sarah
-sophie stephanie susan suzanne svetlana tatiana teresa theresa tsai ulrike ursula
-valentina valerie vera victoria viktoria virginia wendy yulia yuliia zeynep
+agnieszka alice alicia alina amanda amina amy ana andrea angela angelina anja ann
+anna annalena anne annika antonia barbara beatriz betsy birgit brigitte carla carmen
+caroline catherine cecilia charlotte chloe christina christine claudia cristina dana
+daniela deborah diana dilma dina dorota elena elisa elisabeth elizabeth ellen emily
+emma erin eva fatima federica fiona frances francesca gabriela gina giorgia giulia
+gloria hanna hannah hanne heather heidi helen helena hillary ilhan ines ingrid irene
+irina isabel jacinda jane janet janine jelena jennifer jessica jill joan johanna
+julia julie kaja kamala karen karin karina katarina kate katherine kathleen kathryn
+kellyanne kirsten kristalina kristi kristina larissa laura lauren leila leyla lina
+linda lisa liz louise lucia lucy maja malgorzata margaret maria marie marine marise
+marta martha mary maya megan melania melissa mette mia michele michelle mira monica
+nadia nancy natalia natalie natasha nicola nikki nina noura olena olga pamela
+patricia paula penny petra priti rachel rania rebecca rima rosa ruth sabrina salma
+samantha sandra sanna sara sarah sigrid silvia simona sofia sophie stephanie susan
+suzanne svetlana tanja tatiana teresa theresa tsai ulrike ursula valentina valerie
+vera victoria viktoria virginia wendy yasmin yulia yuliia zeynep zuzana
 """.split())
 MALE_NAMES = frozenset("""
-abdel abdul abdullah abiy ahmed alan alberto alejandro alexander alexei ali andre
-andrei andres andrés andrew andrzej angelo anthony antonio antony ashraf benjamin
-bernard bernardino bill bob boris carlos charles chris christopher dan daniel david
-dmitry donald ebrahim edward emmanuel enrique erdogan fernando francis frank
-george gustavo hakan hassan hugh ibrahim igor ivan jack jake james jan jean jeff
-jens jeppe jeremy jim joe john jorge jose josé joseph juan kevin kim kyriakos lee
-li lloyd luis luiz marco marcelo mark martin matteo michael mike mohamed mohammad
-mohammed muhammad narendra nicolas nikol olaf paul pedro pekka peter pierre rafael
-recep richard robert roberto rishi ron sergei sergey sergio stephen steve tayyip
-ted thomas tim tom viktor vladimir volodymyr walter william xi yair yahya yang
-yevgeny yuri zbigniew zed
+abdel abdul abdullah abiy ahmed alan alberto alejandro aleksandar alexander alexei
+alexis ali amir anders andre andrei andres andrew andrzej andrés angelo anthony
+antonio antony arvind ashraf benedikt benjamin bernard bernardino bernd bill bob
+boris boyko carlos charles chris christopher cyril dan daniel dario david denis
+dmitry dmytro donald ebrahim edi edward emmanuel enrique erdogan fabian felipe
+fernando francis frank friedrich gabriel geert george gerhard giuseppe guido gustavo
+hakan hamad hans hassan heiko helmut henrik herbert hossein hugh ibrahim igor ivan
+jack jake james jan javier jean jeff jens jeppe jeremy jim joachim joe johan john
+jonas jorge jose josep joseph josé juan kais karl kevin khalid kim klaus kyriakos
+lars lee li lloyd luca ludovic luis luiz mahmoud manuel marcelo marco marcus mario
+mark martin mateusz matteo matthias michael mike mikhail mohamed mohammad mohammed
+muhammad nabil najib narendra nicolas nikol nikos olaf oleksandr olli omar paul
+pavel pedro pekka peter petr pierre rafael rami rashid recep richard rishi robert
+roberto ron rustem salman sami sebastian sergei sergey sergio sergiy stefan stephen
+steve sven tariq tayyip ted thierry thomas tim tobias tom viktor vitaly vladimir
+volodymyr walter william wolfgang xavier xi yahya yair yang yevgeny yevhen youssef
+yuri zbigniew zed
 """.split())
 #: Nouns that refer back to a person: "the minister said".
 PERSON_NOUNS = frozenset(
