@@ -100,15 +100,6 @@ def test_glued_headline_is_a_sentence(nlp, text: str, etype: str, source: str) -
     assert evs and sides(evs[0])[0] == source
 
 
-def test_headline_split_keeps_offsets(nlp) -> None:  # type: ignore[no-untyped-def]
-    from dragoman.events.headlines import split_glued_lines
-    text = "Ghana protests after Togo closes border\n\nGhana lodged a protest with Togo on Monday."
-    doc = nlp(text)
-    split_glued_lines(doc)
-    sents = [s.text.strip() for s in doc.sents]
-    assert sents[0] == "Ghana protests after Togo closes border" and doc.text == text
-
-
 @pytest.mark.parametrize("text", [
     "Bolivia denied that it had armed the rebels.",
     "The Chilean government denied sending troops across the border with Peru.",
@@ -288,3 +279,27 @@ def test_pronoun_in_a_denied_clause_is_the_denier(nlp) -> None:  # type: ignore[
     text = "Chile's foreign ministry on Monday denied that it had sent troops to Peru."
     evs = [e for e in code(nlp, text) if e.trigger.text == "sent"]
     assert not evs or (sides(evs[0])[0] == "CHL" and not (evs[0].negated is False and evs[0].hypothetical is False))
+
+
+def test_phrase_with_two_actors_gives_the_first_and_the_other_as_counterpart(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in factual(code(nlp, "Kenyan and Ugandan diplomats met for six hours in Nairobi on Monday."))
+           if e.type == "CONSULT"]
+    assert evs and {sides(evs[0])[0], sides(evs[0])[1]} == {"KEN", "UGA"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Peru lodged a complaint against Chile on Monday. The Chilean foreign ministry rejected the complaint.",
+     "PER"),
+    ("Kenya and Uganda signed a truce in Nairobi on Monday. Norway attacked a ship near Oslo. "
+     "The African Union welcomed the truce.", "KEN"),
+])
+def test_referred_event_of_the_fitting_type(nlp, text: str, target: str) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type in ("REJECT", "SUPPORT")]
+    assert evs and sides(evs[-1])[1] == target
+
+
+def test_headline_takes_its_other_side_from_the_lead(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Lima protests after border incident\n\n"
+            "Peru lodged a diplomatic protest with Chile on Tuesday after the incident.")
+    evs = [e for e in factual(code(nlp, text)) if e.trigger.end <= text.index("\n")]
+    assert not evs or sides(evs[0])[1] in (None, "CHL")

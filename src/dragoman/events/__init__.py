@@ -21,13 +21,12 @@ from ..coref import resolve_mention
 from ..model import Actor, Count, Event, Location, Party, Quote, Span
 from . import classifier, speech
 from .counts import find_counts
-from .headlines import split_glued_lines
 from .modality import reading
 from .ontology import coding
 from .roles import FIRST_PERSON, noun_roles, party, subject_of, verb_roles
-from .sentences import _KEY as SENTENCE_KEY, sent_of, sentences, text_of
+from .sentences import sent_of, sentences, text_of
 from .setting import Setting
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, lexicon
 
 __all__ = ["find_events"]
 
@@ -202,7 +201,17 @@ def _counterpart(ctx: _Context, tok: Token, source: Party) -> Party | None:
     if found is None and sent.start > 0:
         prev = sent_of(ctx.doc[sent.start - 1])
         found = _counterpart_in(ctx, tok, source, prev)
+    if found is None and sent.end < len(ctx.doc) and _is_headline(sent):
+        # a headline's other side is named in the lead below it
+        found = _counterpart_in(ctx, tok, source, sent_of(ctx.doc[sent.end]))
     return found
+
+
+def _is_headline(sent: SpacySpan) -> bool:
+    """A line without a full stop above the text: "Manila protests after ..."."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].text not in (".", "!", "?", '"', "”", "’") and "\n" in sent[-1].text_with_ws + (
+        sent.doc[sent.end].text if sent.end < len(sent.doc) else "")
 
 
 def _counterpart_in(ctx: _Context, tok: Token, source: Party, sent: SpacySpan) -> Party | None:
@@ -235,6 +244,13 @@ def _xcomp_target(ctx: _Context, verb: Token) -> Party | None:
             side = _side(ctx, c)
             if side is not None and side.code:
                 return side
+            subj, _ = subject_of(verb)
+            mine = _side(ctx, subj)
+            if mine is not None and mine.code:
+                # "stood ready to monitor the ceasefire": the parties of the ceasefire
+                side = _referred_event_side(ctx, c, mine)
+                if side is not None:
+                    return side
         if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with", "on", "against", "for"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             side = _side(ctx, obj)
@@ -290,7 +306,7 @@ def _is_state(ctx: _Context, side: Party) -> bool:
 _REFERRING = frozenset("the this that these those".split())
 
 
-def _referred_event_side(ctx: _Context, obj: Token | None, source: Party) -> Party | None:
+def _referred_event_side(ctx: _Context, obj: Token | None, source: Party, typed: bool = True) -> Party | None:
     """"condemned the launch", "rejected the complaint": an event noun with "the" and no
     party of its own refers back to an earlier event; its side of another country than
     the reacting one is the target (the one who launched, complained, decided)."""
@@ -301,14 +317,43 @@ def _referred_event_side(ctx: _Context, obj: Token | None, source: Party) -> Par
     if any(c.dep_ in ("poss", "prep", "amod", "compound") for c in obj.children if c.dep_ != "amod" or c.ent_type_):
         return None
     mine = (source.code or "")[:3]
+    types = _REFERS.get(obj.lemma_.lower()) if typed else None
+    if types is None and typed:
+        entries = lexicon().get(obj.lemma_.lower(), [])
+        types = frozenset(x.type for x in entries if x.pos in ("N", "*")) or None
     for e, _ in reversed(ctx.placed[-40:]):
         if e.trigger.start >= obj.idx or e.negated or e.hypothetical:
             continue
+        if types is not None and e.type not in types:
+            continue
+        if types is not None and e.source is not None and (e.source.code or "")[:3] == mine:
+            continue  # the reacting side's own act: look further back
         for side in (e.source, e.target):
             if side is not None and side.code and side.code[:3] != mine:
                 return side
-        break
+        if types is None:
+            break
+    if types is not None:
+        return _referred_event_side(ctx, obj, source, typed=False)
     return None
+
+
+# what a noun referring back to an earlier event can refer to
+_REFERS = {
+    "decision": frozenset(("AGREE", "SANCTION", "REJECT", "COERCE", "MOBILIZE", "RETREAT")),
+    "move": frozenset(("AGREE", "SANCTION", "REJECT", "COERCE", "MOBILIZE", "RETREAT", "ASSAULT")),
+    "launch": frozenset(("ASSAULT", "MOBILIZE")),
+    "test": frozenset(("MOBILIZE", "ASSAULT")),
+    "complaint": frozenset(("ACCUSE", "PROTEST")),
+    "accusation": frozenset(("ACCUSE",)),
+    "allegation": frozenset(("ACCUSE",)),
+    "charge": frozenset(("ACCUSE",)),
+    "criticism": frozenset(("ACCUSE",)),
+    "deal": frozenset(("AGREE",)),
+    "truce": frozenset(("AGREE",)),
+    "ceasefire": frozenset(("AGREE",)),
+    "resolution": frozenset(("AGREE", "REQUEST", "SANCTION")),
+}
 
 
 def _side(ctx: _Context, tok: Token | None) -> Party | None:
@@ -665,8 +710,6 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     """
     if use_classifier is None:
         use_classifier = os.environ.get("DRAGOMAN_EVENT_CLASSIFIER", "1") != "0"
-    if split_glued_lines(doc):
-        doc.user_data.pop(SENTENCE_KEY, None)
     ctx = _Context(doc, actors, quotes, published)
     events: list[Event] = []
     triggers = find_triggers(doc)

@@ -98,6 +98,13 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
     if found is None:
         s2, e2 = _subtree_bounds(tok)
         found = actors.at(doc[s2].idx, doc[e2 - 1].idx + len(doc[e2 - 1]))
+    if found is None:
+        # "American and Russian diplomats": the phrase holds several actors; the first
+        for t in doc[s:e]:
+            if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.i != tok.i:
+                found = actors.at(t.idx, t.idx + len(t))
+                if found is not None:
+                    break
     if found:
         actor, mention = found
         return Party(actor.id, _code(actor), mention)
