@@ -323,6 +323,11 @@ GENERAL_SPEAKERS = [
      "called the decision reckless. She said the country could not wait.",
      [Q(("the vote would go ahead", "indirect", "Berg")),
       Q(("the country could not wait", "indirect", "Berg"))]),
+    # a titled speaker keeps the whole title the attribution gives
+    ("A spokesperson for the UN High Commissioner for Refugees said 2,000 people had "
+     "crossed the border.",
+     [Q(("2,000 people had crossed the border", "indirect",
+         "spokesperson for the UN High Commissioner for Refugees"))]),
     # a pronoun after a body: the body's name as written
     ("The Kremlin said the proposal was unacceptable. It added that the troops would "
      "stay.",

@@ -168,6 +168,12 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
     if hit is not None:
         a, name = resolver.fullest(hit[0])
         if resolver.is_person(a):
+            phrase = _clean_name(text[doc[lo].idx:doc[hi].idx + len(doc[hi])])
+            if _clean_name(name) in phrase and len(phrase) > len(name) and any(
+                    w.lower() in PERSON_NOUNS for w in name.split()):
+                # a person known by a title the table cut short: "A spokesperson for
+                # the UN High Commissioner for Refugees"
+                name = phrase
             return a, name, rng
         if head.pos_ == "PROPN" or head.ent_type_:
             return a, _body_name(name, text[doc[lo].idx:doc[hi].idx + len(doc[hi])]), rng
