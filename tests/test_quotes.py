@@ -328,6 +328,11 @@ GENERAL_SPEAKERS = [
      "crossed the border.",
      [Q(("2,000 people had crossed the border", "indirect",
          "spokesperson for the UN High Commissioner for Refugees"))]),
+    # a name at the end of its sentence is given without the full stop
+    ("“The ceasefire is holding,” said army spokesman Col. Ahmed Nur.\n\nHe told "
+     "reporters that no violations had been recorded.",
+     [Q(("The ceasefire is holding", "direct", "Ahmed Nur")),
+      Q(("no violations had been recorded", "indirect", "Ahmed Nur"))]),
     # a pronoun after a body: the body's name as written
     ("The Kremlin said the proposal was unacceptable. It added that the troops would "
      "stay.",
@@ -338,7 +343,10 @@ GENERAL_SPEAKERS = [
 
 @pytest.mark.parametrize("text,expected", GENERAL_SPEAKERS)
 def test_general_speakers(nlp, text, expected):
-    check(quotes_of(nlp, text), expected, text)
+    quotes = quotes_of(nlp, text)
+    check(quotes, expected, text)
+    for q in quotes:
+        assert q.speaker is None or not q.speaker.name.endswith((".", ",")), q.speaker
 
 
 @pytest.mark.parametrize("text,expected", NOTHING + PULL)

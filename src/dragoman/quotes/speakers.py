@@ -54,6 +54,16 @@ def _clean_name(text: str) -> str:
     return t
 
 
+def _tidy(name: str) -> str:
+    """A name without the sentence's full stop ("Ahmed Nur." -> "Ahmed Nur"), keeping
+    abbreviations ("Jr.")."""
+    name = name.strip().rstrip(",;:")
+    last = name.split()[-1] if name.split() else ""
+    if last.endswith(".") and len(last) > 3 and last.count(".") == 1:
+        name = name[:-1]
+    return name
+
+
 def _body_name(actor_name: str, phrase: str) -> str:
     """The name of a body speaker: the actor's name, unless the attribution calls it by
     another name ("the White House", "Washington", "the Kremlin" for a state), which is
@@ -240,6 +250,7 @@ def resolve_speaker(doc: Doc, attr: Attribution, actors: ActorTable,
     mention = Span(s, e, doc_text(doc)[s:e])
     names = [n for _, n, _ in found if n]
     actor = found[0][0]
+    names = [_tidy(n) for n in names]
     name = " and ".join(dict.fromkeys(names)) if names else None
     resolver.note(s, e, actor if len(found) == 1 else None, name or mention.text,
                   _cls(head, actor))
