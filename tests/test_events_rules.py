@@ -303,3 +303,23 @@ def test_headline_takes_its_other_side_from_the_lead(nlp) -> None:  # type: igno
             "Peru lodged a diplomatic protest with Chile on Tuesday after the incident.")
     evs = [e for e in factual(code(nlp, text)) if e.trigger.end <= text.index("\n")]
     assert not evs or sides(evs[0])[1] in (None, "CHL")
+
+
+def test_unnamed_fighting_takes_the_sides_of_fighting_nearby(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenyan troops attacked Ugandan positions near the border on Monday, officials said. "
+            "Local radio said that heavy fighting lasted for hours "
+            "and that residents fled to the nearest town before dawn on Tuesday morning. The mayor said the "
+            "town was calm again. Schools reopened on Wednesday and shops reopened on Thursday, the mayor "
+            "added in a statement to the local press. Farmers in the valley said they hoped that the rains "
+            "would hold off until the crops were brought in.")
+    evs = [e for e in factual(code(nlp, text)) if e.type == "ASSAULT" and e.trigger.text == "fighting"]
+    assert evs and set(sides(evs[0])) == {"KEN", "UGA"}
+
+
+def test_unnamed_fighting_alone_in_an_article_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Local radio said that the fighting lasted for hours and that residents fled to the nearest "
+            "town before dawn on Tuesday morning. The mayor said the town was calm again. Schools "
+            "reopened on Wednesday and shops reopened on Thursday, the mayor added in a statement. "
+            "Officials expect the harvest to begin next week, weather permitting, and farmers in the "
+            "valley said they hoped that the rains would hold off until the crops were brought in.")
+    assert not [e for e in factual(code(nlp, text)) if e.trigger.text == "fighting"]

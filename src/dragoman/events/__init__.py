@@ -617,6 +617,27 @@ def _mentioned_again(tok: Token, ptype: str = "") -> bool:
                    for c in tok.children)
 
 
+_FIGHTING = frozenset("fighting fight clash clashes battle battles hostilities combat skirmish "
+                      "skirmishes".split())
+
+
+def _fighting_sides(events: list[Event], unnamed: list[Event]) -> list[Event]:
+    """"as fighting raged", "there was further fighting": fighting with no side named
+    is between the sides of the nearest fighting the article names (within about
+    three sentences, before or after); with none near, it is no event."""
+    named = [e for e in events if e.type == "ASSAULT" and not (e.negated or e.hypothetical)
+             and e.source is not None and e.target is not None and e.source.code and e.target.code]
+    out = list(events)
+    for u in unnamed:
+        near = [(abs(e.trigger.start - u.trigger.start), e) for e in named
+                if abs(e.trigger.start - u.trigger.start) < 600]
+        if near:
+            best = min(near, key=lambda x: x[0])[1]
+            out.append(replace(u, source=best.source, target=best.target))
+    out.sort(key=lambda x: x.trigger.start)
+    return [replace(x, id=f"E{i + 1}") for i, x in enumerate(out)]
+
+
 _DECIDE = frozenset("agree decide vote".split())
 _MEASURES = frozenset(("SANCTION",))
 
@@ -723,6 +744,7 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     trig_at = {t.token.i for t in triggers}
     verbal = {t.token.i for t in triggers if t.token.pos_ == "VERB"}
     seen_types: set[str] = set()
+    unnamed: list[Event] = []  # fighting with no named side
     for trig, aim in conditional_warnings(doc, trig_at):
         e = _code_event(ctx, trig, len(events) + 1)
         if e is not None and aim is not None:
@@ -753,12 +775,17 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
         e = _code_event(ctx, trig, len(events) + 1)
         # in an article an event needs a named side; a standalone sentence or headline
         # (under 80 tokens) is about its event even when its parties go unnamed
+        if e is not None and len(doc) >= 80 and not _keep(e) and e.type == "ASSAULT" and \
+                trig.token.lemma_.lower() in _FIGHTING and not (e.negated or e.hypothetical):
+            unnamed.append(e)
+            continue
         if e is not None and (_keep(e) or len(doc) < 80):
             events.append(e)
             if e.hypothetical:
                 intent = intent_event(ctx, e, trig.token, len(events) + 1, trig_at)
                 if intent is not None:
                     events.append(intent)
+    events = _fighting_sides(events, unnamed)
     events = _decided_measures(ctx, events)
     events = _claims(ctx, events)
     # The quad model was trained on standalone sentences and settles those; on
