@@ -333,6 +333,13 @@ GENERAL_SPEAKERS = [
      "reporters that no violations had been recorded.",
      [Q(("The ceasefire is holding", "direct", "Ahmed Nur")),
       Q(("no violations had been recorded", "indirect", "Ahmed Nur"))]),
+    # "the foreign ministry" is the foreign ministry named before, not the latest
+    # ministry
+    ("Ruritania's Foreign Ministry summoned the ambassador. Ruritania's Defence Ministry "
+     "said its forces had repelled an attack. The foreign ministry said the envoy had "
+     "been warned.",
+     [Q(("its forces had repelled an attack", "indirect", "Defence Ministry")),
+      Q(("the envoy had been warned", "indirect", "Foreign Ministry"))]),
     # a pronoun after a body: the body's name as written
     ("The Kremlin said the proposal was unacceptable. It added that the troops would "
      "stay.",

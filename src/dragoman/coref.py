@@ -349,6 +349,8 @@ class Resolver:
         here = self.sentence_of(start)
         text = self.text
         quals = _qualifiers(head)
+        kinds = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound")
+                 and c.i < head.i and c.pos_ in ("ADJ", "NOUN") and not c.ent_type_]
         i = bisect.bisect_left(self._starts, start) - 1
         fallback = qualified = None
         lone: Mention | None | bool = False  # the only person of the last sentences
@@ -377,6 +379,9 @@ class Resolver:
                         lone is False or lone.actor is not None and m.actor is not lone.actor):
                     lone = m if lone is False else None
             elif noun in BODY_NOUNS and m.cls != "person":
+                if kinds and not all(k in (m.name + " " + text[m.start:m.end]).lower()
+                                     for k in kinds):
+                    continue  # "the foreign ministry" is not the defence ministry
                 if noun in m.name.lower():
                     return m
                 if m.actor is not None and noun in text[max(0, m.start - 30):m.start].lower(

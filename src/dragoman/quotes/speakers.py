@@ -175,6 +175,14 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         if m is not None and m.actor is not None and m.actor is not hit[0]:
             a, name = resolver.fullest(m.actor)
             return a, name, rng
+    if hit is not None and head.text.islower() and lemma in BODY_NOUNS and not any(
+            t.pos_ == "PROPN" and not t.text.islower() for t in doc[lo:hi + 1]) and any(
+            c.dep_ in ("amod", "compound") and c.i < head.i for c in head.children):
+        # "the foreign ministry": the body so described, whatever the table linked
+        m = resolver.resolve_nominal(head, head.idx)
+        if m is not None and m.actor is not None and m.actor is not hit[0]:
+            a, name = resolver.fullest(m.actor)
+            return a, _body_name(name, text[m.start:m.end]), rng
     if hit is not None:
         a, name = resolver.fullest(hit[0])
         if resolver.is_person(a):
