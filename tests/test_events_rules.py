@@ -323,3 +323,13 @@ def test_unnamed_fighting_alone_in_an_article_is_no_event(nlp) -> None:  # type:
             "Officials expect the harvest to begin next week, weather permitting, and farmers in the "
             "valley said they hoped that the rains would hold off until the crops were brought in.")
     assert not [e for e in factual(code(nlp, text)) if e.trigger.text == "fighting"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Palestinian prisoners rioted on Monday at a jail in northern Israel.", "PROTEST"),
+    ("Young Algerians protested in Algiers on Sunday.", "PROTEST"),
+    ("Bolivian leaders said they would boycott all contact with Chile.", "THREATEN"),
+])
+def test_people_protesting_are_no_government_complaint(nlp, text: str, etype: str) -> None:
+    types = {e.type for e in code(nlp, text)}
+    assert etype in types or etype == "THREATEN" and "ACCUSE" not in types

@@ -298,6 +298,19 @@ def _weapon_test(verb: Token, target: Token | None) -> bool:
         for c in list(verb.children) + list(obj.children))
 
 
+def _state_protest(ctx: _Context, tok: Token, subj: Token | None, source: Party | None) -> bool:
+    """Whether a protest is a government's: its subject is a government ("the Foreign
+    Ministry protested") or a state or capital named as such ("Manila protests"), not
+    people of a country ("Palestinian prisoners rioted", "Young Algerians protested")."""
+    if subj is None or source is None or subj.head.i != tok.i or tok.lemma_.lower() != "protest":
+        return False
+    if not (subj.dep_ == "nsubj" or (tok.dep_ == "ROOT" and tok.pos_ == "NOUN")):
+        return False
+    if (source.code or "").endswith("GOV"):
+        return True
+    return subj.pos_ == "PROPN" and subj.ent_type_ == "GPE" and _is_state(ctx, source)
+
+
 def _is_state(ctx: _Context, side: Party) -> bool:
     actor = ctx.actors.get(side.actor) if side.actor else None
     return bool(side.code) and (side.code.endswith("GOV") or (actor is not None and actor.kind == "state"))
@@ -425,9 +438,7 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
     negated, why = reading(tok)
     hypothetical = why is not None
     ptype, cameo = trig.type, trig.cameo
-    if ptype == "PROTEST" and src_t is not None and src_t.head.i == tok.i \
-            and (src_t.dep_ == "nsubj" or (tok.dep_ == "ROOT" and tok.pos_ == "NOUN")) \
-            and source is not None and _is_state(ctx, source):
+    if ptype == "PROTEST" and _state_protest(ctx, tok, src_t, source):
         ptype, cameo = "ACCUSE", "114"  # "Manila protests": a government's protest is a complaint
     if ptype == "ASSAULT" and tok.pos_ == "VERB" and _weapon_test(tok, tgt_t):
         # "fired a missile into the sea": a show of force, aimed at no one
