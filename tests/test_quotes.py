@@ -340,6 +340,10 @@ GENERAL_SPEAKERS = [
      "been warned.",
      [Q(("its forces had repelled an attack", "indirect", "Defence Ministry")),
       Q(("the envoy had been warned", "indirect", "Foreign Ministry"))]),
+    # a headline glued to the first sentence: the day is never the speaker
+    ("Ruritania rejects report as agency board meets in Vienna\n\nRuritania on Wednesday "
+     "denied that it had barred inspectors from the site.",
+     [Q(("it had barred inspectors from the site", "indirect", "Ruritania"))]),
     # a pronoun after a body: the body's name as written
     ("The Kremlin said the proposal was unacceptable. It added that the troops would "
      "stay.",

@@ -97,7 +97,10 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
     subj = subject(tok)
     if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
         # "Iran on Wednesday denied": the parser took the day for the subject
-        for i in range(subj.i - 1, max(tok.sent.start, subj.i - 6) - 1, -1):
+        for i in range(subj.i - 1, max(0, subj.i - 6) - 1, -1):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                subj = None  # never across a line (the parser's sentence may start late)
+                break
             if doc[i].pos_ in ("PROPN", "NOUN") and doc[i].ent_type_ not in ("DATE", "TIME"):
                 subj = doc[i]
                 break
@@ -114,6 +117,9 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
             return app, None
     if subj is None and tok.i > 0:
         prev = doc[tok.i - 1]
+        if prev.ent_type_ in ("DATE", "TIME") and prev.dep_ == "pobj" and prev.head.i > 0:
+            # "Iran on Wednesday denied": the word before the date phrase
+            prev = doc[prev.head.i - 1]
         if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ in ("pobj", "dobj", "conj", "appos") \
                 and prev.tag_ != "NNS" and cue.kind == "verb" and tok.tag_ in ("VBD", "VBZ"):
             return prev, None  # mis-parse: "a day after Stoltenberg said that ..."
