@@ -94,7 +94,7 @@ def test_target_of_the_promised_act(nlp, text: str, target: str) -> None:
     ("Kenyan negotiators end long day of talks with Uganda in Nairobi\n\nThe envoys met for hours on Friday.",
      "CONSULT", "KEN"),
 ])
-def test_glued_headline_is_a_sentence(nlp, text: str, etype: str, source: str) -> None:
+def test_glued_headline_events(nlp, text: str, etype: str, source: str) -> None:
     head = text.split("\n")[0]
     evs = [e for e in factual(code(nlp, text)) if e.type == etype and e.trigger.end <= len(head)]
     assert evs and sides(evs[0])[0] == source
