@@ -333,3 +333,14 @@ def test_unnamed_fighting_alone_in_an_article_is_no_event(nlp) -> None:  # type:
 def test_people_protesting_are_no_government_complaint(nlp, text: str, etype: str) -> None:
     types = {e.type for e in code(nlp, text)}
     assert etype in types or etype == "THREATEN" and "ACCUSE" not in types
+
+
+def test_passive_act_reported_by_a_speaker_is_not_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dragoman.quotes import find_quotes
+    text = ("Kenya accused Uganda of shelling the border on Monday. "
+            "Kenya's army said that two civilians were killed in the shelling near Busia.")
+    doc = nlp(text)
+    actors = find_actors(doc)
+    evs = find_events(doc, actors, find_quotes(doc, actors), published="2021-06-02", use_classifier=False)[0]
+    killed = [e for e in evs if e.trigger.text == "killed"]
+    assert all(sides(e)[0] != "KEN" for e in killed)
