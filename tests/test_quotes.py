@@ -344,6 +344,14 @@ GENERAL_SPEAKERS = [
     ("Ruritania rejects report as agency board meets in Vienna\n\nRuritania on Wednesday "
      "denied that it had barred inspectors from the site.",
      [Q(("it had barred inspectors from the site", "indirect", "Ruritania"))]),
+    # "the report" is the report someone issued, not the latest speaker's
+    ("Foreign Minister Ana Duarte said the mission would continue. Amnesty International "
+     "published a report on Tuesday. The report said civilians had been targeted.",
+     [Q(("the mission would continue", "indirect", "Duarte")),
+      Q(("civilians had been targeted", "indirect", "Amnesty International"))]),
+    ("The Ruritanian foreign ministry issued a statement late on Friday. “We reject these "
+     "baseless allegations,” the statement said.",
+     [Q(("We reject these baseless allegations", "direct", "foreign ministry"))]),
     # a pronoun after a body: the body's name as written
     ("The Kremlin said the proposal was unacceptable. It added that the troops would "
      "stay.",

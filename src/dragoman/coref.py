@@ -319,6 +319,34 @@ class Resolver:
                 best = max(counts.values(), key=lambda x: x[0])[1]
         return best
 
+    def _issuer(self, head: Token, noun: str) -> Mention | None:
+        """"Amnesty International published a report ... The report said": the subject
+        of the verb that issued an earlier document of the same kind (three sentences
+        back at most)."""
+        doc = self.doc
+        here = self.sentence_of(head.idx)
+        for i in range(head.i - 1, -1, -1):
+            t = doc[i]
+            if here - self.sentence_of(t.idx) > 3:
+                break
+            if t.lemma_.lower() != noun or t.dep_ != "dobj" or t.head.pos_ != "VERB":
+                continue
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in PRONOUNS or subj.pos_ not in ("PROPN", "NOUN"):
+                return None
+            hit = self.actors.at(subj.idx, subj.idx + len(subj))
+            if hit is not None:
+                actor, span = hit
+                cls = "person" if self.is_person(actor) else _class_of(actor)
+                return Mention(span.start, span.end, actor, actor.name, cls,
+                               self.gender_of(actor) if cls == "person" else "?", True)
+            lo = subj.left_edge.i
+            while lo < subj.i and doc[lo].dep_ in ("det", "punct"):
+                lo += 1
+            sp = doc[lo:subj.i + 1]
+            return Mention(sp.start_char, sp.end_char, None, sp.text, "body", "?", True)
+        return None
+
     def _subject_phrase(self, start: int, plural: bool) -> Mention | None:
         """"The rebels accused the army ... They said": the latest main-clause subject of
         the right number in this or the previous sentence, when no actor fits."""
@@ -348,6 +376,10 @@ class Resolver:
         noun = head.lemma_.lower()
         here = self.sentence_of(start)
         text = self.text
+        if noun in DOCUMENT_NOUNS:
+            issuer = self._issuer(head, noun)
+            if issuer is not None:
+                return issuer
         quals = _qualifiers(head)
         kinds = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound")
                  and c.i < head.i and c.pos_ in ("ADJ", "NOUN") and not c.ent_type_]
