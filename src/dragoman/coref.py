@@ -10,8 +10,13 @@ No coreference package works offline, so this is a small rule-based resolver:
   role (subjects are preferred) and salience (earlier speakers are preferred, so a
   run of quotes keeps its speaker);
 - **nominals**: "the minister", "the envoy" go to the latest person introduced with
-  that title; "the ministry" to the latest body whose name contains the word; "the
-  statement" to the latest speaker.
+  that title, "the French leader" to the latest person named with that owner (and
+  "Estonia's foreign minister" never to someone named without it), a bare title to
+  the one person named just before; "the ministry" to the latest body whose name
+  contains the word (and its modifiers: "the foreign ministry"); "the statement" to
+  whoever issued that statement before, else the latest speaker;
+- **they / it** with no actor to go to: the main-clause subject of the right number
+  in this or the previous sentence.
 
 ``resolve_mention(doc, token_or_span, actors)`` is the public entry point; the
 quote stage uses :class:`Resolver` directly to also learn the speakers it finds.
