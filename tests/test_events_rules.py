@@ -344,3 +344,14 @@ def test_passive_act_reported_by_a_speaker_is_not_the_speakers(nlp) -> None:  # 
     evs = find_events(doc, actors, find_quotes(doc, actors), published="2021-06-02", use_classifier=False)[0]
     killed = [e for e in evs if e.trigger.text == "killed"]
     assert all(sides(e)[0] != "KEN" for e in killed)
+
+
+def test_passive_grant_in_a_quote_stays_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dragoman.quotes import find_quotes
+    text = ("Chile's foreign minister said on Monday that the family of the Bolivian president "
+            "will be granted safe conduct to leave the country.")
+    doc = nlp(text)
+    actors = find_actors(doc)
+    evs = find_events(doc, actors, find_quotes(doc, actors), published="2021-06-02", use_classifier=False)[0]
+    granted = [e for e in evs if "granted" in e.trigger.text and not e.hypothetical]
+    assert not granted or sides(granted[0])[0] == "CHL"

@@ -417,11 +417,12 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         # the speaker does what "I" or "we" do in the quote, and what a verb without
         # a subject orders or offers; "threats" named in a quote are not the speaker's
         first = src_t is not None and src_t.lower_ in FIRST_PERSON
-        passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children)
+        # ... but not what the speaker reports that people suffered ("were killed")
+        passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children) \
+            and trig.type in ("ASSAULT", "COERCE")
         if first or (source is None and not passive and (tok.pos_ == "VERB" or _first_person_poss(tok))):
             source = _speaker_party(ctx, q) or source
-        elif passive and source is None and (target is None or not target.code) and \
-                trig.type in ("ASSAULT", "COERCE"):
+        elif passive and source is None and (target is None or not target.code):
             # "Pakistan said two civilians were killed": the speaker's people suffered it,
             # at the hands of the other side named nearby
             spk = _speaker_party(ctx, q)
