@@ -114,11 +114,7 @@ class Setting:
             d = self._sentence_date(j)
             if d:
                 return d
-        # else the story's day: the first day the lead (its first three sentences) gives
-        for j in range(min(3, len(self.sents))):
-            d = self._sentence_date(j)
-            if d:
-                return d
+        # no day near the event: None, never the lead's day as a guess
         return None
 
     # ----------------------------------------------------------------- places
