@@ -22,9 +22,11 @@ test: setup  ## run the whole test suite
 bench: setup  ## speed benchmarks (print figures)
 	$(BIN)/python benchmarks/speed.py
 
-eval: setup  ## accuracy on the shared corpora (needs ../shared)
+eval: setup  ## accuracy on the annotated news sets (the first two need ../shared)
 	$(PYTHON) ../shared/eval/score.py news --gold ../shared/corpus/seed
 	$(PYTHON) ../shared/eval/score.py news --gold ../shared/corpus/dev
+	$(PYTHON) ../shared/eval/score.py news --gold tests/gold
+	$(PYTHON) ../shared/eval/score.py news --gold benchmarks/news
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
