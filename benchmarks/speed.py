@@ -7,6 +7,7 @@ news corpus and PolNeAR dev texts. Run: ``.venv/bin/python benchmarks/speed.py``
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from pathlib import Path
 
@@ -21,16 +22,19 @@ SHARED = ROOT.parent / "shared"
 
 
 def corpus(limit: int) -> list[str]:
-    """Texts to time: examples, shared news corpus, PolNeAR dev (when present)."""
-    paths = [ROOT / "examples", SHARED / "corpus", SHARED / "data" / "polnear" / "dev" / "text"]
+    """Texts to time: examples, annotated news (gold JSON), PolNeAR dev (when present)."""
+    paths = [ROOT / "examples", SHARED / "data" / "polnear" / "dev" / "text"]
     texts = [a.text for a in read_inputs([str(p) for p in paths if p.exists()])
              if not isinstance(a, Failed)]
+    for gold in (ROOT / "benchmarks" / "news", SHARED / "corpus"):
+        texts += [json.loads(p.read_text(encoding="utf-8"))["text"]
+                  for p in sorted(gold.rglob("*.json"))]
     return texts[:limit]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--limit", type=int, default=200, help="at most this many articles")
+    ap.add_argument("--limit", type=int, default=500, help="at most this many articles")
     ap.add_argument("--repeat", type=int, default=2, help="runs; the fastest counts")
     args = ap.parse_args()
     nlp = nlp_mod.load()
