@@ -239,6 +239,64 @@ def test_group_around_a_group(nlp):
     assert code_at(table, text, "Myanmar's junta")[0] == "MMRMIL"
 
 
+# (article, phrase, expected code or None, nth occurrence): group phrases whose side
+# comes from the article around them
+REFERRING_CASES = [
+    # bare armed groups: the armed group named last, else the article's state + REB
+    ("Chadian officials said Chad would reopen the road. Chad's army guarded it. "
+     "The rebels later withdrew from the town, Chad said.", "The rebels", "TCDREB", 0),
+    ("Burkina Faso said Burkinabe soldiers were patrolling. Burkina Faso closed the border. "
+     "The militants ambushed a convoy on Tuesday.", "The militants", "BFAREB", 0),
+    ("Niger's government and two armed groups from the east signed a truce in Niger. "
+     "Niger's army will withdraw, Niger said.", "two armed groups from the east", "NERREB", 0),
+    ("Al-Shabaab claimed the blast. Kenyan police said the militants had crossed at night.",
+     "the militants", "SOMREB", 0),
+    ("The Houthis launched a drone at a ship. Yemen's government said the rebels must stop.",
+     "the rebels", "YEMREB", 0),
+    ("The rebels seized the town.", "The rebels", None, 0),
+    # coast guards belong to the state named beside them
+    ("Vietnamese coast guard ships shadowed the survey vessel.", "Vietnamese coast guard",
+     "VNMMIL", 0),
+    ("Indonesia's coast guard turned back two trawlers.", "Indonesia's coast guard",
+     "IDNMIL", 0),
+    ("Chinese coast guard boats blocked the reef. Later the coast guard withdrew.",
+     "the coast guard", "CHNMIL", 0),
+    # regional groups of states: the CAMEO region code
+    ("The Baltic states asked for more air defence.", "The Baltic states", "EEU", 0),
+    ("Officials said the Nordic countries would share radar data.", "the Nordic countries",
+     "SCN", 0),
+    ("The Gulf states pledged money for reconstruction.", "The Gulf states", "PGS", 0),
+    # "the group": the armed group or organisation named last
+    ("Hezbollah rejected the offer. Israel said the group's demands were too high.",
+     "the group", "LBNREB", 0),
+    ("Amnesty International published a report on the camps. The group said guards beat "
+     "detainees.", "The group", "NGO", 0),
+    ("Hamas released a statement about the group of mediators.", "the group of mediators",
+     None, 0),
+    # "the allies", "allies": NATO where the article names NATO
+    ("NATO defence ministers met in Brussels. The allies agreed to buy more shells.",
+     "The allies", "NATO", 0),
+    ("NATO held a summit. Ukraine urged allies to send more air defence.", "allies", "NATO",
+     0),
+    ("NATO held a summit. Japan said its allies would help.", "allies", None, 0),
+    ("Australia is one of the closest allies of Britain.", "allies", None, 0),
+    # plural officials and diplomats of a bloc
+    ("Western officials said the ceasefire was fragile.", "Western officials", "WST", 0),
+    ("European diplomats said a resolution was being drafted.", "European diplomats", "EU",
+     0),
+    ("European markets fell on Monday.", "European", None, 0),
+]
+
+
+@pytest.mark.parametrize("text,phrase,code,nth", REFERRING_CASES)
+def test_referring_groups(nlp, text, phrase, code, nth):
+    got = code_at(actors_of(nlp, text), text, phrase, nth)
+    if code is None:
+        assert got is None or got[0] is None, got
+    else:
+        assert got is not None and got[0] == code, got
+
+
 def test_nothing_in_plain_text(nlp):
     table = actors_of(nlp, "The weather was fine and the roads were empty.")
     assert table.actors == []

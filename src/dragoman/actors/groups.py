@@ -1,5 +1,6 @@
 """Groups: role words with the state or organisation they belong to, and nouns
-that refer back to an organisation ("the alliance")."""
+that refer back to an organisation or group ("the alliance", "the group", "the allies",
+"the rebels")."""
 from __future__ import annotations
 
 from .core import DETERMINERS, FinderBase, Rec, singular
@@ -121,7 +122,10 @@ class GroupsMixin(FinderBase):
             last = self.doc[m.end - 1]
             if last.dep_ in ("amod", "compound", "nmod") and last.head.i >= m.end:
                 return  # a modifier ("military exercises"), not a group
-            code = self._unmodified_code(role, definite)
+            if role.sector == "REB":  # "two armed groups", "some militants"
+                definite = definite or start < m.start and (
+                    lower[start] in DETERMINERS or self.doc[start].pos_ == "NUM")
+            code = self._unmodified_code(role, definite, m.start)
             if code is None:
                 return
         elif base_rec is not None:
@@ -214,25 +218,40 @@ class GroupsMixin(FinderBase):
             self.mention(r, nm.start, nm.end)
             j = nm.start - 1
 
-    def _unmodified_code(self, role: Entry, definite: bool) -> str | None:
+    def _unmodified_code(self, role: Entry, definite: bool, at: int) -> str | None:
         """"the ministry", "the junta": the earlier group with that role, or the focal state."""
         head = singular(role.name.split()[-1])
         for r in reversed(self.recs):
             if r.head and r.head == head and r.code:
                 return r.code
+        if definite and role.sector == "REB":
+            # "the rebels", "two armed groups": the armed group named last, else the
+            # article's state's rebels
+            named = [m for m in self.names if m.start < at and m.entry.kind != "person"
+                     and m.entry.code and m.entry.code.endswith("REB")]
+            if named:
+                return named[-1].entry.code
+            return self.focal + "REB" if self.focal else None
         if definite and self.focal and role.kind == "organisation":
             return self.focal + (role.sector or "")
         return None
 
     # ------------------------------------------------------------ states and organisations
     def nominal_orgs(self) -> None:
-        """"the alliance" -> NATO, "the bloc" -> the EU, when the article names it."""
+        """"the alliance" -> NATO, "the bloc" -> the EU, when the article names it;
+        "the group" -> the group named last; "the allies" -> NATO."""
         orgs = [r for r in self.recs if r.kind == "organisation" and r.spans and r.code
                 and not country_of(r.code, self.d.states)]
-        for i in range(1, self.n):
-            if self.lower[i - 1] != "the" or not self.free(i - 1, i + 1):
-                continue
+        for i in range(self.n):
             word = self.lower[i]
+            if word == "allies" and self.free(i, i + 1):
+                self._allies(i)
+                continue
+            if i == 0 or self.lower[i - 1] != "the" or not self.free(i - 1, i + 1):
+                continue
+            if word == "group":
+                self._the_group(i)
+                continue
             codes = ORG_NOMINALS.get(word)
             if codes is None:
                 if word in ("global", "world") and i + 1 < self.n and \
@@ -246,3 +265,43 @@ class GroupsMixin(FinderBase):
             if len({r.code for r in fits}) == 1 and (i + 1 >= self.n or
                                                      self.doc[i].dep_ != "compound"):
                 self.mention(fits[0], i - 1, i + 1)
+
+    def _allies(self, i: int) -> None:
+        """"the allies", "urged allies" -> NATO when the article names NATO; not
+        "its allies", "US allies", "Western allies"."""
+        nato = [r for r in self.recs if r.code == "NATO" and r.key[0] == "entry" and r.spans]
+        if not nato:
+            return
+        start = i
+        if i > 0:
+            prev = self.doc[i - 1]
+            if self.lower[i - 1] == "the":
+                start = i - 1
+            elif self.claimed[i - 1] is not None or self.name_at[i - 1] is not None or \
+                    self.lower[i - 1] in POSSESSIVE or \
+                    prev.pos_ in ("ADJ", "DET", "PRON", "PROPN", "NUM") or \
+                    prev.dep_ in ("poss", "compound", "amod"):
+                return
+        if i + 1 < self.n and self.doc[i].dep_ == "compound":
+            return
+        if self.free(start, i + 1):
+            self.mention(nato[0], start, i + 1)
+
+    def _the_group(self, i: int) -> None:
+        """"the group" -> the armed group or organisation named last before it
+        ("Hamas ... the group's conditions"); not "the group of seven"."""
+        if i + 1 < self.n and self.lower[i + 1] == "of" or self.doc[i].dep_ == "compound":
+            return
+        best, best_at = None, -1
+        for r in self.recs:
+            if r.kind not in ("group", "organisation") or r.key[0] not in ("entry", "ent"):
+                continue
+            if r.code and (country_of(r.code, self.d.states) and len(r.code) == 3 or
+                           r.code[3:] in ("GOV", "MIL", "MED", "COP", "JUD", "LEG") or
+                           r.code == "WST"):
+                continue  # a state, a ministry, a news agency: not "the group"
+            at = max((a for a, _ in r.spans if a < i), default=-1)
+            if at > best_at:
+                best, best_at = r, at
+        if best is not None:
+            self.mention(best, i - 1, i + 1)

@@ -41,6 +41,11 @@ class _Finder(PeopleMixin, GroupsMixin):
                 continue
             start = m.start
             last = self.doc[m.end - 1]
+            if e.kind != "state" and m.end - m.start == 1 and last.pos_ == "ADJ" and \
+                    self.words[m.start] == e.name and e.name[:1].isupper() and \
+                    last.dep_ == "amod" and last.head.i >= m.end:
+                continue  # "European markets": an adjective of a bloc, no actor
+
             modifier = last.dep_ in ("compound", "amod", "nmod") and last.head.i >= m.end or \
                 (m.end < self.n and self.lower[m.end] in ("-", "–"))
             if start > 0 and self.lower[start - 1] == "the" and self.free(start - 1, start) \
