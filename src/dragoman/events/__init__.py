@@ -133,8 +133,18 @@ def _first_person_poss(tok: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in tok.children)
 
 
+_ACCEPT = frozenset("agree accept support endorse approve back recognise recognize cooperate "
+                    "concede comply yield compromise negotiate".split())
+_WILL = frozenset("will would wo ca can could 'll shall".split())
+
+
 def _negated_verb(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    """A negated verb that is a refusal: "would not meet", "did not agree"; not a
+    plain report that something did not happen ("did not meet his counterpart")."""
+    if not any(c.dep_ == "neg" for c in tok.children):
+        return False
+    return tok.lemma_.lower() in _ACCEPT or any(
+        c.dep_ == "aux" and c.lower_ in _WILL for c in tok.children)
 
 
 def _same_event_place(ctx: _Context, ptype: str, source: Party | None,

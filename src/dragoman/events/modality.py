@@ -17,7 +17,15 @@ PLANS = frozenset(
     "wish need look agree offer promise pledge vow threaten call urge ask demand request "
     "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
     "discuss condition effort bid wait await goal intention risk prospect possibility chance fear "
-    "threat plot able willing likely unlikely preparation without room scope hope instruct order direct command authorise authorize".split())
+    "threat plot able willing likely unlikely preparation without room scope hope instruct order direct command authorise authorize "
+    "schedule slate poise contemplate envisage decline".split())
+# what is weighed or sought as a direct object is not (yet) done: "considering sanctions"
+OBJ_PLANS = frozenset("consider mull weigh contemplate propose seek want plan threaten demand".split())
+# "reports that X attacked", "allegations that X sanctioned": rejected, it is denied;
+# alleged, it is a claim
+REPORT_NOUNS = frozenset("report allegation accusation claim rumour rumor suggestion charge assertion".split())
+ALLEGED = frozenset("allegation accusation claim rumour rumor charge assertion".split())
+REJECTORS = frozenset("deny refute dismiss reject rebut".split())
 VIEWS = frozenset("view opinion eye mind narrative telling version account".split())
 PREVENT = frozenset("prevent deter avoid forestall avert stop".split())
 CLAIMS = frozenset("allege claim accuse".split())
@@ -25,6 +33,41 @@ NEG_WORDS = frozenset("not n't never no neither nor".split())
 NO_ONE = frozenset("no-one nobody none noone".split())
 AFTER = frozenset("after following since during amid".split())
 DENY = frozenset("deny refute dismiss".split())
+# verbs whose complement did not happen: "failed to reach", "neglected to sign"
+FAIL = frozenset("fail neglect".split())
+# "in the event that X invades", "in case of an invasion": a condition
+CASE_NOUNS = frozenset("event case".split())
+# "were X to invade", "had X invaded", "should X invade": an inverted condition
+INVERTED = frozenset("were had should".split())
+
+
+def _forms(words: frozenset[str]) -> frozenset[str]:
+    """Inflected forms of base words, for lemmas the tagger gets wrong ("hopes" -> "hop")."""
+    out = set(words)
+    for w in words:
+        stem = w[:-1] if w.endswith("e") else w
+        out |= {w + "s", w + "es", w + "d", w + "ed", stem + "ing"}
+        if w.endswith("y"):
+            out |= {w[:-1] + "ies", w[:-1] + "ied"}
+    return frozenset(out)
+
+
+_PLAN_FORMS = _forms(PLANS)
+
+
+def _in(t: Token, words: frozenset[str], forms: frozenset[str]) -> bool:
+    return t.lemma_.lower() in words or t.lower_ in forms
+
+
+def _inverted_condition(v: Token) -> bool:
+    """"Were Norway to impose ...", "had Peru signed ...": an inverted conditional clause."""
+    for w in (v, *[c for c in v.children if c.dep_ in ("aux", "auxpass")]):
+        if w.lower_ in INVERTED and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > w.i
+                                          for c in (v.children if w is not v else w.children)):
+            left = v.left_edge
+            if w.i == left.i or (w.i > 0 and v.doc[w.i - 1].is_punct) or w.i == v.sent.start:
+                return True
+    return False
 _CLAUSE_UP = frozenset(("xcomp", "acl", "conj", "aux", "auxpass", "pcomp", "pobj", "prep", "dobj",
                         "acomp", "attr", "compound", "amod", "nmod", "appos", "npadvmod"))
 
@@ -110,9 +153,30 @@ def reading(tok: Token) -> tuple[bool, str | None]:
         if t.dep_ == "advcl" and t.i > t.head.i and any(
                 c.dep_ == "aux" and c.lower_ == "should" and c.i < t.i for c in t.children):
             why = "condition"
+        if t.dep_ in ("advcl", "ROOT") and (_inverted_condition(t) or (
+                t.head.dep_ in ("advcl", "ROOT") and t.head is not t and t.head.i < t.i
+                and t.dep_ == "advcl" and _inverted_condition(t.head))):
+            why = "condition" if why in (None, "future") else why
         if t.dep_ in ("ROOT",):
             break
         head = t.head
+        if t.dep_ in ("relcl", "acl", "ccomp", "prep") and head.lemma_.lower() in CASE_NOUNS and (
+                head.head.lower_ == "in" or (head.dep_ == "ROOT" and head.i > 0
+                                             and head.doc[head.i - 2:head.i].text.lower().startswith("in"))):
+            why = "condition" if why in (None, "future") else why  # "in the event that X invades"
+        if t.dep_ in ("acl", "ccomp", "prep") and head.lemma_.lower() in REPORT_NOUNS and t.i > head.i:
+            gov = head.head.head if head.dep_ == "pobj" else head.head
+            if gov.lemma_.lower() in REJECTORS and head.dep_ in ("dobj", "pobj", "nsubjpass"):
+                negated = True  # "rejected allegations that it had ...", "denied reports of"
+            elif head.lemma_.lower() in ALLEGED:
+                why = why or "claim"
+        if t is tok and t.dep_ == "dobj" and head.lemma_.lower() in OBJ_PLANS and tok.pos_ == "NOUN":
+            why = why or "intent"  # "considering sanctions", "sought talks"
+        if t is tok and t.dep_ == "nsubjpass" and _in(head, PLANS, _PLAN_FORMS):
+            why = why or "intent"  # "a meeting is planned", "talks are scheduled"
+        if t.dep_ == "xcomp" and (_in(head, FAIL, _forms(FAIL)) or any(
+                c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)):
+            negated = True  # "failed to reach", "has yet to sign"
         if t.dep_ == "prep" and t.lower_ == "for" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in PLANS for c in head.children):
             why = why or "intent"  # "saw room for an agreement", "sees hope for talks"
@@ -122,7 +186,7 @@ def reading(tok: Token) -> tuple[bool, str | None]:
             why = why or "intent"  # "preventing an incursion": it has not happened
         if t.dep_ == "dobj" and head.dep_ == "acl" and _negated_token(head.head.head):
             negated = True
-        plan = head.lemma_.lower() in PLANS
+        plan = _in(head, PLANS, _PLAN_FORMS)
         if plan and ((t is not tok and t.dep_ in ("pobj", "dobj", "prep"))
                      or t.dep_ in ("xcomp", "pcomp", "acl", "ccomp")
                      or (t.dep_ == "advcl" and _purpose(t))):
