@@ -280,10 +280,17 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
     direct_attr: set[int] = set()
     suppressed: set[int] = set()
     index = {id(a): i for i, a in enumerate(attrs)}
+    # contents sorted by start, so that each segment looks only at contents that can
+    # reach it (a long article must not cost segments x attributions)
+    with_content = sorted((a for a in attrs if a.content), key=lambda a: a.content[0])  # type: ignore[index]
+    content_starts = [a.content[0] for a in with_content]  # type: ignore[index]
+    longest = max((a.content[1] - a.content[0] for a in with_content), default=0)  # type: ignore[index]
     for k, g in enumerate(segs):
         gr = (g.start, g.end)
         glen = g.end - g.start
-        holders = [a for a in attrs if a.content and _overlap(a.content, gr) >= 0.5 * glen]
+        lo = bisect.bisect_left(content_starts, g.start - longest)
+        hi = bisect.bisect_left(content_starts, g.end)
+        holders = [a for a in with_content[lo:hi] if _overlap(a.content, gr) >= 0.5 * glen]  # type: ignore[arg-type]
         if holders:
             a = min(holders, key=lambda x: x.content[1] - x.content[0])  # type: ignore[index]
             cs, ce = a.content  # type: ignore[misc]
@@ -337,7 +344,9 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
         if a.content is None or i in direct_attr or i in suppressed:
             continue
         cs, ce = a.content
-        if i not in mixed and sum(_overlap((cs, ce), r) for r in seg_ranges) >= 0.5 * (ce - cs):
+        near = seg_ranges[max(0, bisect.bisect_right(seg_starts, cs) - 1):
+                          bisect.bisect_left(seg_starts, ce)]
+        if i not in mixed and sum(_overlap((cs, ce), r) for r in near) >= 0.5 * (ce - cs):
             continue  # the content is quoted: reported as the direct quote
         kind = "indirect"
         if i in mixed:
