@@ -111,10 +111,20 @@ text_strategy = st.text(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text_strategy)
 def test_any_text_analyses(text: str) -> None:
-    check_spans(text, dragoman.analyze(text))
+    a = dragoman.analyze(text)
+    assert len(a.article.text) == len(text)  # offsets hold even where text was cleaned
+    check_spans(a.article.text, a)
+
+
+def test_lone_surrogates_are_replaced_in_place() -> None:
+    a = dragoman.analyze("Talks \ud800 resumed in Oslo.")
+    assert a.article.text == "Talks \ufffd resumed in Oslo."
+    assert a.to_dict()["article"]["text"] == a.article.text
+    json.dumps(a.to_dict(), ensure_ascii=False).encode("utf-8")
 
 
 @settings(max_examples=15, deadline=None)
 @given(st.text(alphabet=st.sampled_from(QUOTE_MARKS + "ab ."), min_size=1000, max_size=3000))
 def test_long_lines_of_quote_marks(text: str) -> None:
-    check_spans(text, dragoman.analyze(text))
+    a = dragoman.analyze(text)
+    check_spans(a.article.text, a)

@@ -54,12 +54,20 @@ def analyze_doc(doc: Doc, article: Article, *,
                     language_warnings(article.text))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _as_article(item: Article | str, published: str | None) -> Article:
-    if isinstance(item, Article):
-        if published and not item.published:
-            return dataclasses.replace(item, published=published)
-        return item
-    return article_from_text(item, published=published)
+    """An Article with the date filled in, and lone surrogates (which no parser or
+    UTF-8 output accepts; JSON escapes can make them) replaced by U+FFFD, one code
+    point for one, so that offsets hold."""
+    article = item if isinstance(item, Article) else article_from_text(item)
+    if published and not article.published:
+        article = dataclasses.replace(article, published=published)
+    if _SURROGATE.search(article.text):
+        article = dataclasses.replace(article, text=_SURROGATE.sub("\ufffd", article.text),
+                                      text_in_output=True)
+    return article
 
 
 def analyze(text_or_article: Article | str, published: str | None = None, *,
