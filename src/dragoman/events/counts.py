@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorTable
 from ..model import Count
-from .sentences import text_of
+from ..nlp import doc_text
 
 WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -66,7 +66,7 @@ def _count_at(tok: Token, actors: ActorTable) -> Count | None:
         code = actor.code or actor.country
         if code and len(code) == 3 and head.lower_ in MILITARY:
             code += "MIL"
-    return Count(number, head.lower_, code, start, end, text_of(doc)[start:end])
+    return Count(number, head.lower_, code, start, end, doc_text(doc)[start:end])
 
 
 def find_counts(doc: Doc, actors: ActorTable) -> list[Count]:

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 from ..actors import ActorTable
 from .. import places
 from ..model import Actor, Party, Span
-from .sentences import sent_of, text_of
+from ..nlp import doc_text
+from .sentences import sent_of
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # verbs that carry an event noun ("held talks"), and prepositions that place an event
@@ -115,9 +116,9 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
         if hit:
             actor, _ = hit
             return Party(actor.id, _code(actor), Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
-                                                      text_of(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
+                                                      doc_text(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
     return Party(None, None, Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
-                                  text_of(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
+                                  doc_text(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:

@@ -52,10 +52,3 @@ def ents_of(sent: Span) -> list[Span]:
     return got if got is not None else list(sent.ents)
 
 
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once (the property joins every token on each call)."""
-    text = doc.user_data.get("dragoman_event_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["dragoman_event_text"] = text
-    return text

@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import dates, places
 from ..model import Location
-from .sentences import ents_of, sent_of, sentences, text_of
+from ..nlp import doc_text
+from .sentences import ents_of, sent_of, sentences
 
 PLACE_PREPS = frozenset("in at near off outside inside across into from on".split())
 PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
@@ -58,7 +59,7 @@ class Setting:
         self.doc, self.published, self.countries = doc, published, countries
         self.sents = sentences(doc)
         self._starts = [s.start for s in self.sents]
-        text = text_of(doc)
+        text = doc_text(doc)
         para, self.para = 0, []
         prev_end = 0
         for s in self.sents:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue, doc_text
+from ..nlp import doc_text
+from .cues import Cue
 from .who import SUBJECT_DEPS, speaker_of, subject
 
 _AUDIENCE = frozenset("reporter journalist press audience crowd lawmaker supporter viewer "

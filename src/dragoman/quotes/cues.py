@@ -59,13 +59,6 @@ class Cue:
         return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per document (spaCy joins every token each time)."""
-    text = doc.user_data.get("dragoman_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["dragoman_text"] = text
-    return text
 
 
 def _lemma(tok: Token) -> str:

@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorTable
 from ..model import Quote, Span, Speaker
 from .attrib import Attribution, find_attributions
-from .cues import Cue, doc_text, find_cues, load_lexicon
+from ..nlp import doc_text
+from .cues import Cue, find_cues, load_lexicon
 from .marks import Segment, find_segments
 from .pull import pull_quotes
 from .speakers import resolve_speaker

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .cues import doc_text
+from ..nlp import doc_text
 from .marks import Segment
 
 _MIN_WORDS = 12

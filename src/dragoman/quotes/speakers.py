@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import doc_text
+from ..nlp import doc_text
 from ..actors import ActorTable
 from ..coref import (BODY_NOUNS, DOCUMENT_NOUNS, PERSON_NOUNS, PRONOUNS, Resolver,
                      FEMALE_TITLES, MALE_TITLES)
