@@ -4,7 +4,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-
 from dragoman.events.classifier import sentence_quad
 
 
