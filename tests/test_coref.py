@@ -79,13 +79,13 @@ def test_gender_from_titles_and_names(nlp):
             assert gender == "m"
 
 
-def test_resolver_is_cached_on_the_doc(nlp):
+def test_resolver_is_passed_not_stored_on_the_doc(nlp):
     doc = nlp("Sergei Orlov arrived. He spoke.")
     actors = find_actors(doc)
-    resolve_mention(doc, _token(doc, "He"), actors)
-    first = doc.user_data["dragoman_resolver"]
-    resolve_mention(doc, _token(doc, "He"), actors)
-    assert doc.user_data["dragoman_resolver"] is first
+    res = Resolver(doc, actors)
+    assert resolve_mention(doc, _token(doc, "He"), actors, res).name == "Sergei Orlov"
+    assert resolve_mention(doc, _token(doc, "He"), actors).name == "Sergei Orlov"
+    assert "dragoman_resolver" not in doc.user_data
 
 
 @pytest.mark.parametrize("text,first,last,expected", [

@@ -505,17 +505,15 @@ def resolve_mention(doc: Doc, token_or_span: Token | SpacySpan, actors: ActorTab
         doc: the parsed article.
         token_or_span: the mention ("he", "the minister", "Mr Ryabkov").
         actors: the article's actor table.
-        resolver: a resolver already built for ``doc`` (built and cached on the doc
-            when None).
+        resolver: the article's resolver, built once per article by the pipeline
+            and shared by quotes and events (a fresh one, without the speaker history
+            of the quotes stage, when None).
 
     Returns:
         The actor, with the fullest name the article gives, or None.
     """
     if resolver is None:
-        resolver = doc.user_data.get("dragoman_resolver")
-        if resolver is None or resolver.actors is not actors:
-            resolver = Resolver(doc, actors)
-            doc.user_data["dragoman_resolver"] = resolver
+        resolver = Resolver(doc, actors)
     if isinstance(token_or_span, Token):
         span = doc[token_or_span.i:token_or_span.i + 1]
     else:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from . import nlp as nlp_mod
 from .actors import Dictionary, find_actors
+from .coref import Resolver
 from .events import find_events
 from .model import Analysis, Article
 from .quotes import find_quotes
@@ -48,8 +49,11 @@ def analyze_doc(doc: Doc, article: Article, *,
             built-in one when None.
     """
     actors = find_actors(doc, dictionary=dictionary)
-    quotes = find_quotes(doc, actors)
-    events, counts = find_events(doc, actors, quotes, published=article.published)
+    # one resolver per article, shared: events see the speakers the quotes stage found
+    resolver = Resolver(doc, actors)
+    quotes = find_quotes(doc, actors, resolver=resolver)
+    events, counts = find_events(doc, actors, quotes, published=article.published,
+                                 resolver=resolver)
     return Analysis(article, actors.actors, quotes, events, counts,
                     language_warnings(article.text))
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import places
 from ..actors import ActorTable
-from ..coref import resolve_mention
+from ..coref import Resolver, resolve_mention
 from ..model import Actor, Count, Event, Location, Party, Quote, Span
 from . import classifier, speech
 from .counts import find_counts
@@ -44,8 +44,10 @@ _NAMED = frozenset(("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART",
 class _Context:
     """What the event coder knows about one article."""
 
-    def __init__(self, doc: Doc, actors: ActorTable, quotes: list[Quote], published: str | None):
+    def __init__(self, doc: Doc, actors: ActorTable, quotes: list[Quote], published: str | None,
+                 resolver: Resolver):
         self.doc, self.actors, self.quotes, self.published = doc, actors, quotes, published
+        self.resolver = resolver
         self.countries = {(actor_code(a) or "")[:3] for a in actors.actors} - {""}
         self.setting = Setting(doc, published, self.countries)
         self.placed: list[tuple[Event, bool]] = []  # events so far, placed by their sentence?
@@ -72,7 +74,7 @@ class _Context:
 
     def resolve(self, tok: Token) -> tuple[Actor, Span] | None:
         """The actor a pronoun or a nominal ("the ministry") refers to."""
-        actor = resolve_mention(self.doc, tok, self.actors)
+        actor = resolve_mention(self.doc, tok, self.actors, self.resolver)
         if actor is None:
             actor = self._speaker_of_clause(tok)
         if actor is None:
@@ -749,7 +751,7 @@ def _claims(ctx: _Context, events: list[Event]) -> list[Event]:
 
 
 def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
-                published: str | None = None,
+                published: str | None = None, resolver: Resolver | None = None,
                 use_classifier: bool | None = None) -> tuple[list[Event], list[Count]]:
     """The events and counts of a parsed article.
 
@@ -758,6 +760,8 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
         actors: the actor table of the article.
         quotes: the article's quotes (their speakers are the sources of what they say).
         published: ISO date that relative dates are resolved against.
+        resolver: the article's speaker resolver, the one the quotes stage used
+            (a fresh one when None).
         use_classifier: let the sentence classifier code sentences the rules leave
             without an event (off: rules alone). None: on unless the environment
             sets ``DRAGOMAN_EVENT_CLASSIFIER=0``.
@@ -767,7 +771,7 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     """
     if use_classifier is None:
         use_classifier = os.environ.get("DRAGOMAN_EVENT_CLASSIFIER", "1") != "0"
-    ctx = _Context(doc, actors, quotes, published)
+    ctx = _Context(doc, actors, quotes, published, resolver or Resolver(doc, actors))
     events: list[Event] = []
     triggers = find_triggers(doc)
     trig_at = {t.token.i for t in triggers}

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorTable
+from ..coref import Resolver
 from ..model import Quote, Span, Speaker
 from .attrib import Attribution, find_attributions
 from ..nlp import doc_text
@@ -246,12 +247,14 @@ def _merge_split(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
+def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = None) -> list[Quote]:
     """The quotes of a parsed article, with speakers resolved through ``actors``.
 
     Args:
         doc: the article parsed by the pipeline (never re-parsed here).
         actors: the actor table of the same article.
+        resolver: the article's speaker resolver, built once by the pipeline and
+            handed on to the events stage (a fresh one when None).
 
     Returns:
         Quotes in text order, ids Q1, Q2, ...
@@ -363,18 +366,14 @@ def find_quotes(doc: Doc, actors: ActorTable) -> list[Quote]:
         cands.append(_Cand(cs, ce, kind, a, "attr", para(cs)))
     cands.extend(_Cand(s, e, "direct", None, "none", para(s)) for s, e in pull_quotes(doc, segs))
     cands.sort(key=lambda c: (c.start, -c.end))
-    return _emit(doc, actors, cands, attrs, by_head)
+    return _emit(doc, actors, cands, attrs, by_head, resolver or Resolver(doc, actors))
 
 
 def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribution],
-          by_head: dict[int, Attribution]) -> list[Quote]:
+          by_head: dict[int, Attribution], resolver: Resolver) -> list[Quote]:
     """Resolve speakers in text order (so continuations and pronouns see earlier
     speakers) and build the records."""
-    from ..coref import Resolver
-
     text = doc_text(doc)
-    resolver = Resolver(doc, actors)
-    doc.user_data["dragoman_resolver"] = resolver
     out: list[Quote] = []
     # paragraph, speaker, cue, and whether the quote had quote marks
     last: tuple[int, Speaker | None, Span | None, bool] | None = None
