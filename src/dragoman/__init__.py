@@ -9,10 +9,12 @@ The public API::
 """
 from __future__ import annotations
 
-from .model import Actor, Analysis, Article, Count, Event, Quote, Span, Speaker
+from .model import (Actor, Analysis, Article, Count, Event, Location, Party, Place, Quote,
+                    Span, Speaker)
 from .pipeline import analyze, analyze_many
 
 __version__ = "0.1.0"
 
-__all__ = ["Actor", "Analysis", "Article", "Count", "Event", "Quote", "Span", "Speaker",
+__all__ = ["Actor", "Analysis", "Article", "Count", "Event", "Location", "Party", "Place",
+           "Quote", "Span", "Speaker",
            "analyze", "analyze_many", "__version__"]

@@ -193,13 +193,16 @@ class Event:
     trigger: Span
     sentence: tuple[int, int]
     quote: str | None = None
+    # "text": the date comes from the sentence or its context; "published": the event
+    # names no date and takes the article's; None when ``date`` is None
+    date_basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "mode": self.mode, "cameo": self.cameo,
                 "goldstein": self.goldstein, "quad_class": self.quad_class,
                 "source": self.source.to_dict() if self.source else None,
                 "target": self.target.to_dict() if self.target else None,
-                "date": self.date,
+                "date": self.date, "date_basis": self.date_basis,
                 "location": self.location.to_dict() if self.location else None,
                 "negated": self.negated, "hypothetical": self.hypothetical,
                 "trigger": self.trigger.to_dict(),
@@ -213,7 +216,31 @@ class Event:
                    Party.from_dict(d.get("target")), d.get("date"),
                    Location.from_dict(d.get("location")), d["negated"], d["hypothetical"],
                    Span.from_dict(d["trigger"]),  # type: ignore[arg-type]
-                   (d["sentence"]["start"], d["sentence"]["end"]), d.get("quote"))
+                   (d["sentence"]["start"], d["sentence"]["end"]), d.get("quote"),
+                   d.get("date_basis"))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place the article mentions, with every mention (where events happened is
+    each event's ``location``)."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    kind: str | None = None  # city, country, region, sea, border, site, ...
+    mentions: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "lat": self.lat,
+                "lon": self.lon, "kind": self.kind,
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Place:
+        return cls(d["name"], d.get("country"), d.get("lat"), d.get("lon"), d.get("kind"),
+                   [Span.from_dict(m) for m in d.get("mentions", [])])  # type: ignore[misc]
 
 
 @dataclass(frozen=True)
@@ -246,6 +273,7 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -255,6 +283,7 @@ class Analysis:
             "quotes": [q.to_dict() for q in self.quotes],
             "events": [e.to_dict() for e in self.events],
             "counts": [c.to_dict() for c in self.counts],
+            "places": [p.to_dict() for p in self.places],
         }
         if self.warnings:
             d["warnings"] = list(self.warnings)
@@ -269,4 +298,5 @@ class Analysis:
                    [Quote.from_dict(x) for x in d.get("quotes", [])],
                    [Event.from_dict(x) for x in d.get("events", [])],
                    [Count.from_dict(x) for x in d.get("counts", [])],
-                   list(d.get("warnings", [])))
+                   list(d.get("warnings", [])),
+                   [Place.from_dict(x) for x in d.get("places", [])])
