@@ -1,20 +1,56 @@
 """dragoman: who said what, who did what to whom, from news about diplomacy and security.
 
-The public API::
+The public API is what ``__all__`` names (tests/test_public_api.py pins it)::
 
-    import dragoman
-    analysis = dragoman.analyze("Russia and the US held talks in Geneva on Monday.",
-                                published="2022-01-12")
-    analysis.to_dict()   # CONTRACT.md's JSON
+    >>> import dragoman
+    >>> analysis = dragoman.analyze("Japan and India held talks in Geneva on Monday.",
+    ...                             published="2022-01-12")
+    >>> [(e.type, e.date, e.location.name) for e in analysis.events]
+    [('CONSULT', '2022-01-10', 'Geneva')]
+    >>> sorted(a.code for a in analysis.actors)
+    ['IND', 'JPN']
+    >>> analysis.to_dict()["schema"]    # CONTRACT.md's JSON
+    'dragoman/1'
+
+Many articles, parsed in batches; inputs that fail to read or analyse become
+:class:`Failed` records in place (``analyze_items``)::
+
+    >>> [len(a.events) for a in dragoman.analyze_many(["Chile criticised Peru.", "Hello."])]
+    [1, 0]
+    >>> results = list(dragoman.analyze_items([dragoman.Failed("bad.txt", "empty file"),
+    ...                                        dragoman.Article("a2", "Chile criticised Peru.")]))
+    >>> [type(r).__name__ for r in results]
+    ['Failed', 'Analysis']
+
+In a notebook an :class:`Analysis` shows itself as HTML; ``dragoman.render(analysis)``
+returns that HTML. In a spaCy pipeline: ``nlp.add_pipe("dragoman")`` (see
+``dragoman.component``).
 """
 from __future__ import annotations
 
+# The terminal renderer's module is imported first, so that the submodule
+# ``dragoman.render`` can never later replace the function ``dragoman.render`` below
+# (importing a submodule sets the package attribute of its name).
+from . import render as _terminal_render  # noqa: F401
+from .actors import Dictionary, load_dictionary
+from .errors import (DictionaryError, DragomanError, EmptyInputError, EncodingError,
+                     InputError, ModelError)
+from .html import render
 from .model import (Actor, Analysis, Article, Count, Event, Location, Party, Place, Quote,
                     Span, Speaker)
-from .pipeline import analyze, analyze_many
+from .pipeline import analyze, analyze_items, analyze_many
+from .readers import Failed
+from . import component as _component  # noqa: E402,F401  registers the spaCy factory
 
 __version__ = "0.1.0"
 
-__all__ = ["Actor", "Analysis", "Article", "Count", "Event", "Location", "Party", "Place",
-           "Quote", "Span", "Speaker",
-           "analyze", "analyze_many", "__version__"]
+# open_store joins once the corpus store is merged (issue 12).
+__all__ = [
+    "analyze", "analyze_many", "analyze_items", "render",
+    "Article", "Analysis", "Actor", "Quote", "Event", "Party", "Location", "Place",
+    "Count", "Span", "Speaker", "Failed",
+    "load_dictionary", "Dictionary",
+    "DragomanError", "InputError", "EncodingError", "EmptyInputError", "DictionaryError",
+    "ModelError",
+    "__version__",
+]

@@ -5,6 +5,7 @@ contract's JSON; ``Analysis.from_dict()`` reads it back.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -288,6 +289,21 @@ class Analysis:
         if self.warnings:
             d["warnings"] = list(self.warnings)
         return d
+
+    def to_json(self, indent: int | None = None) -> str:
+        """``to_dict()`` as JSON text (non-ASCII characters kept as they are).
+
+        Example:
+            >>> Analysis(Article("a1", "No news.")).to_json()[:38]
+            '{"schema": "dragoman/1", "article": {'
+        """
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def _repr_html_(self) -> str:
+        """How Jupyter shows an analysis: ``dragoman.render(self)``."""
+        from .html import render  # html imports this module
+
+        return render(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], text: str = "") -> Analysis:
