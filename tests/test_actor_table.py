@@ -44,6 +44,7 @@ def test_at_finds_each_disjoint_mention(spans):
         taken.append((start, end))
         a = t.add(f"a{start}", "group")
         t.add_mention(a, Span(start, end, "x" * length))
+    assert len(t.actors) == len(taken)
     for a in t.actors:
         m = a.mentions[0]
         assert t.at(m.start, m.end) == (a, m)

@@ -42,6 +42,7 @@ def test_jsonl_contract_fields(runner: CliRunner, article: Path) -> None:
     assert d["schema"] == "dragoman/1"
     assert set(d) >= {"article", "actors", "quotes", "events", "counts"}
     assert set(d["article"]) >= {"id", "title", "published", "url", "source"}
+    assert d["actors"] and d["quotes"]
     for actor in d["actors"]:
         for m in actor["mentions"]:
             assert TEXT[m["start"]:m["end"]] == m["text"]

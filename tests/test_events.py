@@ -76,14 +76,15 @@ def test_hypothetical(nlp, text: str) -> None:
 
 
 def test_negated(nlp) -> None:  # type: ignore[no-untyped-def]
-    events = code(nlp, "Chile did not attack Peru.")
-    assert all(e.negated or e.hypothetical for e in events if e.type == "ASSAULT")
+    attacks = [e for e in code(nlp, "Chile did not attack Peru.") if e.type == "ASSAULT"]
+    assert attacks and all(e.negated or e.hypothetical for e in attacks)
 
 
 def test_threat_factual_invasion_hypothetical(nlp) -> None:  # type: ignore[no-untyped-def]
     events = code(nlp, "France repeated its threat of severe sanctions should Chile invade Peru.")
     assert any(e.type == "THREATEN" and not e.hypothetical for e in events)
-    assert all(e.hypothetical for e in events if e.type == "ASSAULT")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks and all(e.hypothetical for e in attacks)
 
 
 def test_date_and_place(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -115,6 +116,7 @@ def test_parse_number(words: list[str], value: float | None) -> None:
 def test_spans_and_ids(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Japan and India held talks in Geneva on Monday. Brazil criticised Argentina."
     events = code(nlp, text)
+    assert len(events) >= 2  # the talks and the criticism
     assert [e.id for e in events] == [f"E{i + 1}" for i in range(len(events))]
     for e in events:
         assert text[e.trigger.start:e.trigger.end] == e.trigger.text
@@ -136,7 +138,8 @@ def test_classifier_settles_a_standalone_sentence(nlp) -> None:  # type: ignore[
 def test_stated_intention_is_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
     events = code(nlp, "The Chilean president said on Friday that Chile would start talks with Peru.")
     assert any(e.type == "AGREE" and not e.hypothetical and e.source.code[:3] == "CHL" for e in events)
-    assert all(e.hypothetical for e in events if e.type == "CONSULT")
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert talks and all(e.hypothetical for e in talks)
 
 
 def test_conditional_warning_is_a_threat(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -151,7 +154,8 @@ def test_report_denied_by_the_other_side(nlp) -> None:  # type: ignore[no-untype
             "Peru rejected the accusation.")
     events = code(nlp, text)
     assert any(e.type == "ACCUSE" and e.source.code[:3] == "CHL" for e in factual(events))
-    assert all(e.hypothetical for e in events if e.type == "ASSAULT")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks and all(e.hypothetical for e in attacks)
 
 
 def test_event_mentioned_again_is_one_event(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -344,7 +344,7 @@ def test_passive_act_reported_by_a_speaker_is_not_the_speakers(nlp) -> None:  # 
     actors = find_actors(doc)
     evs = find_events(doc, actors, find_quotes(doc, actors), published="2021-06-02", use_classifier=False)[0]
     killed = [e for e in evs if e.trigger.text == "killed"]
-    assert all(sides(e)[0] != "KEN" for e in killed)
+    assert killed and all(sides(e)[0] != "KEN" for e in killed)
 
 
 def test_passive_grant_in_a_quote_stays_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]

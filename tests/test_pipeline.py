@@ -50,6 +50,7 @@ def test_analyze_text_and_article() -> None:
     assert a.article.published == "2023-03-03" and a.article.text == text
     b = dragoman.analyze(Article("x1", text))
     assert b.article.id == "x1"
+    assert a.actors and a.events  # check_spans below has spans to check
     check_spans(text, a)
 
 
