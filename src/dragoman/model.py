@@ -294,8 +294,11 @@ class Analysis:
         """``to_dict()`` as JSON text (non-ASCII characters kept as they are).
 
         Example:
-            >>> Analysis(Article("a1", "No news.")).to_json()[:38]
-            '{"schema": "dragoman/1", "article": {'
+            >>> text = Analysis(Article("a1", "No news.")).to_json()
+            >>> json.loads(text) == {"schema": "dragoman/1", "article": {
+            ...     "id": "a1", "title": None, "published": None, "url": None, "source": None},
+            ...     "actors": [], "quotes": [], "events": [], "counts": [], "places": []}
+            True
         """
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
