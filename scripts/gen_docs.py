@@ -151,9 +151,9 @@ def ontology() -> str:
                       [[k, s, n] for (k, s), n in sorted(kinds.items())]))
     facts = [e for e in entries if e["source"] == "facts" and e["kind"] != "person"]
     out.append("\nThe organisations and groups written for dragoman "
-               "(`scripts/actor_facts.txt`):\n\n")
-    out.append(_table(["name", "code", "kind", "aliases"], [
-        [e["name"], e["code"], e["kind"], e["aliases"].replace("|", ", ")]
+               "(`scripts/actor_facts.txt`; their aliases are in the file):\n\n")
+    out.append(_table(["name", "code", "kind"], [
+        [e["name"], e["code"], e["kind"]]
         for e in sorted(facts, key=lambda e: (e["code"], e["name"]))]))
 
     states = _tsv(DATA / "actors" / "states.tsv")
