@@ -48,8 +48,8 @@ def _table(head: list[str], rows: list[list[object]]) -> str:
 def commands(group: click.Command, path: tuple[str, ...] = ("dragoman",),
              parent: click.Context | None = None) -> Iterator[tuple[tuple[str, ...], click.Context]]:
     """Every command under ``group`` (itself first), with a context for its help."""
-    ctx = click.Context(group, info_name=path[-1], parent=parent, terminal_width=WIDTH,
-                        max_content_width=WIDTH)
+    settings = {**group.context_settings, "terminal_width": WIDTH, "max_content_width": WIDTH}
+    ctx = click.Context(group, info_name=path[-1], parent=parent, **settings)
     yield path, ctx
     if isinstance(group, click.Group):
         for name in sorted(group.list_commands(ctx)):

@@ -70,9 +70,10 @@ def _marks(a: Analysis) -> list[_Mark]:
     text = a.article.text
     marks: list[_Mark] = []
 
-    def add(start: int, end: int, span_text: str, *args: str | None) -> None:
+    def add(start: int, end: int, span_text: str, layer: str, css: str, title: str,
+            label: str | None) -> None:
         if 0 <= start < end <= len(text) and text[start:end] == span_text:
-            marks.append(_Mark(start, end, *args))  # type: ignore[arg-type]
+            marks.append(_Mark(start, end, layer, css, title, label))
 
     for q in a.quotes:
         who = q.speaker.name if q.speaker and q.speaker.name else "no speaker"
