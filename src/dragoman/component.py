@@ -22,6 +22,8 @@ JSON form, so a Doc that went through the component still serialises.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -40,9 +42,19 @@ GROUPS = ("dragoman_actors", "dragoman_quotes", "dragoman_speakers", "dragoman_e
 _KEY = "dragoman_analysis"
 
 
+#: The last analysis read back, with the stored dict it came from: reading the spans of
+#: one Doc asks for its analysis once per span.
+_last: tuple[dict[str, Any], Analysis] | None = None
+
+
 def _analysis(doc: Doc) -> Analysis | None:
+    global _last
     d = doc.user_data.get(_KEY)
-    return None if d is None else Analysis.from_dict(d, doc.text)
+    if d is None:
+        return None
+    if _last is None or _last[0] is not d:
+        _last = (d, Analysis.from_dict(d, doc.text))
+    return _last[1]
 
 
 def _record(span: SpacySpan) -> Actor | Quote | Event | None:
