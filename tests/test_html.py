@@ -128,6 +128,21 @@ def test_names_and_warnings_are_escaped() -> None:
     assert "<u>X</u>" in page.labels
 
 
+def test_records_read_back_from_hostile_json_are_escaped() -> None:
+    text = "Chile criticised Peru."
+    d = dragoman.analyze(text).to_dict()
+    assert d["events"]
+    bad = '"><script>alert(1)</script>'
+    for e in d["events"]:
+        e.update(type=bad, quad_class=bad, cameo=bad, mode=bad)
+    for q in d["actors"]:
+        q.update(name=bad, code=bad, kind=bad)
+    page = parse(dragoman.render(Analysis.from_dict(d, text)))
+    assert set(page.tags) <= ALLOWED_TAGS and page.attrs <= ALLOWED_ATTRS
+    assert page.shown == text and page.marks
+    assert bad in page.labels
+
+
 def test_records_read_back_without_text_still_render() -> None:
     a = dragoman.analyze("Japan and India held talks in Geneva.")
     back = Analysis.from_dict(json.loads(a.to_json()))  # no text given

@@ -93,9 +93,9 @@ def _marks(a: Analysis) -> list[_Mark]:
         title = (f"{e.id} {e.type} (CAMEO {e.cameo}, Goldstein {e.goldstein}): "
                  f"{_party(e.source)} → {_party(e.target)}"
                  + (f"; {flags}" if flags else ""))
-        label = e.type + ("?" if e.hypothetical else "") + (" not" if e.negated else "")
-        add(e.trigger.start, e.trigger.end, e.trigger.text, "trigger",
-            f" dm-quad{e.quad_class}", title, label)
+        label = ("no " if e.negated else "") + e.type + ("?" if e.hypothetical else "")
+        quad = f" dm-quad{e.quad_class}" if e.quad_class in (1, 2, 3, 4) else ""
+        add(e.trigger.start, e.trigger.end, e.trigger.text, "trigger", quad, title, label)
     return marks
 
 
@@ -126,7 +126,8 @@ def _highlighted(text: str, marks: list[_Mark]) -> str:
             keep += 1
         close(keep, a)
         for m in covering[keep:]:
-            out.append(f'<mark class="dm-{m.layer}{m.css}" title="{escape(m.title)}">')
+            out.append(f'<mark class="{escape(f"dm-{m.layer}{m.css}")}" '
+                       f'title="{escape(m.title)}">')
             stack.append(m)
         out.append(escape(text[a:b]))
     close(0, len(text))
