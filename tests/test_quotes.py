@@ -18,9 +18,11 @@ def nlp():
     return load()
 
 
-def quotes_of(nlp, text):
+def quotes_of(nlp, text, beliefs=False):
+    """The quotes of ``text``; attributed beliefs only when asked for (the speech
+    cases below, like the news scorer, leave them out)."""
     doc = nlp(text)
-    return find_quotes(doc, find_actors(doc))
+    return [q for q in find_quotes(doc, find_actors(doc)) if beliefs or q.kind != "belief"]
 
 
 def _norm(s: str) -> str:

@@ -102,6 +102,7 @@ _SHE = frozenset("she her hers herself".split())
 _IT = frozenset("it its itself".split())
 _THEY = frozenset("they them their theirs themselves".split())
 PRONOUNS = _HE | _SHE | _IT | _THEY
+_PLACE_PREPS = frozenset("in at near outside inside across into from toward towards".split())
 _WINDOW = 6  # sentences searched back for a pronoun's antecedent
 _GENDER_MATCH = 1.0  # a candidate known to agree in gender over one of unknown gender
 
@@ -118,12 +119,20 @@ class Mention:
     gender: str  # m | f | ? (persons only)
     subject: bool
     speaker: bool = False
+    soft: bool = False  # the gender rests on the first name alone (names cross genders)
 
 
 def _name_tokens(name: str) -> list[str]:
     """Lower-case words of a name without titles ("Ms Sherman" -> ["sherman"])."""
     words = [t.strip(".,’'").lower() for t in name.replace("’s", "").replace("'s", "").split()]
     return [w for w in words if w and w not in _TITLE_WORDS]
+
+
+def _looks_like_name(name: str) -> bool:
+    """Two or three capitalised words that name no body ("Lea Varn", not "Coast Guard")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(
+        w.lower() in BODY_NOUNS for w in words)
 
 
 def _qualifiers(head: Token) -> list[str]:
@@ -157,27 +166,78 @@ class Resolver:
         self._sent_starts = [s.start_char for s in doc.sents]
         self._gender: dict[str, str] = {}
         self.mentions: list[Mention] = []
+        self._soft: set[str] = set()
         self._personal: dict[str, bool] = {}
         for actor in actors.actors:
             cls = _class_of(actor)
             if cls != "person" and self._looks_personal(actor):
                 cls = "person"
+            elif cls == "person" and self._place_like(actor):
+                cls = "place"  # "talks in Qorvan": a town the tables took for a name
             self._personal[actor.id] = cls == "person"
             for m in actor.mentions:
                 self.mentions.append(Mention(m.start, m.end, actor, actor.name, cls,
                                              self.gender_of(actor) if cls == "person" else "?",
-                                             self._is_subject(m.start, m.end)))
+                                             self._is_subject(m.start, m.end),
+                                             soft=actor.id in self._soft))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._by_title = self._titles_named()
+
+    def _titles_named(self) -> dict[str, Actor]:
+        """Actors known only by a title ("the bloc's special envoy") that an appositive
+        names ("..., former minister Lea Varn,"): title id -> the named person."""
+        out: dict[str, Actor] = {}
+        for actor in self.actors.actors:
+            words = _name_tokens(actor.name)
+            if not words or words[-1] not in PERSON_NOUNS:
+                continue
+            for m in actor.mentions:
+                if not self.text.startswith(",", m.end):
+                    continue
+                j = bisect.bisect_left(self._starts, m.end)
+                while j < len(self.mentions) and self.mentions[j].start < m.end + 80:
+                    o = self.mentions[j]
+                    j += 1
+                    between = self.text[m.end:o.start]
+                    if any(ch in between for ch in ".;\n()"):
+                        break
+                    oname = _name_tokens(o.name)
+                    if o.actor is not None and o.actor is not actor and oname \
+                            and oname[-1] not in PERSON_NOUNS and (
+                                o.cls == "person" or _looks_like_name(o.name)):
+                        out[actor.id] = o.actor
+                        break
+                if actor.id in out:
+                    break
+        return out
 
     # ------------------------------------------------------------ facts about actors
     def _looks_personal(self, actor: Actor) -> bool:
-        """A person the actor table did not call one: the parser's PERSON entity."""
+        """A person the actor table did not call one: the parser's PERSON entity on
+        most of its mentions (never a state: a capital tagged PERSON is still a place)."""
+        if actor.kind == "state":
+            return False
+        votes = 0
         for m in actor.mentions[:3]:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and any(t.ent_type_ == "PERSON" for t in span):
-                return True
-        return False
+                votes += 1
+        return votes > 0 and 2 * votes >= min(3, len(actor.mentions))
+
+    def _place_like(self, actor: Actor) -> bool:
+        """A "person" with no title named only after a preposition of place ("in X",
+        "near X"): a place, never the antecedent of "he" or "she"."""
+        if actor.title or not actor.mentions:
+            return False
+        for m in actor.mentions[:4]:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                return False
+            root = span.root
+            if root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPS:
+                return False
+        return True
 
     def _is_subject(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -197,18 +257,25 @@ class Resolver:
             g = "f"
         elif toks and toks[0] in MALE_NAMES:
             g = "m"
+        titled = False
         text = self.text
         for m in actor.mentions:
             before = text[max(0, m.start - 40):m.start].lower().replace(".", " ").split()
             words = before[-1:] + m.text.lower().replace(".", " ").split()[:1]
             if any(w in FEMALE_TITLES for w in words):
                 g = "f"
+                titled = True
                 break
             if any(w in MALE_TITLES for w in words):
                 g = "m"
+                titled = True
                 break
-        if g == "?":
-            g = self._pronoun_evidence(actor)
+        if not titled:
+            evidence = self._pronoun_evidence(actor)
+            if evidence != "?":
+                g = evidence  # "Karen Avetian ... he said": the text knows better
+            elif g != "?":
+                self._soft.add(actor.id)
         self._gender[actor.id] = g
         return g
 
@@ -234,6 +301,7 @@ class Resolver:
 
     def fullest(self, actor: Actor) -> tuple[Actor, str]:
         """The actor giving the fullest name for ``actor`` ("Ryabkov" -> "Sergei Ryabkov")."""
+        actor = self._by_title.get(actor.id, actor)
         toks = _name_tokens(actor.name)
         if not toks:
             return actor, actor.name
@@ -270,10 +338,25 @@ class Resolver:
         """Record a resolved mention (a quote's speaker) so later pronouns can find it."""
         if actor is not None and cls == "person":
             gender = self.gender_of(actor)
-        m = Mention(start, end, actor, name, cls, gender, True, speaker)
+        m = Mention(start, end, actor, name, cls, gender, True, speaker,
+                    soft=actor is not None and actor.id in self._soft)
         i = bisect.bisect_left(self._starts, start)
         self.mentions.insert(i, m)
         self._starts.insert(i, start)
+
+    def latest_speaker(self, start: int, classes: set[str], within: int = 2) -> Mention | None:
+        """The latest speaker of one of ``classes`` in this or the ``within`` sentences
+        before character ``start``."""
+        here = self.sentence_of(start)
+        i = bisect.bisect_left(self._starts, start) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            i -= 1
+            if here - self.sentence_of(m.start) > within:
+                return None
+            if m.speaker and m.cls in classes and m.end <= start:
+                return m
+        return None
 
     # ------------------------------------------------------------ resolving
     def resolve_pronoun(self, word: str, start: int) -> Mention | None:
@@ -304,9 +387,13 @@ class Resolver:
                 break
             if m.cls not in want:
                 continue
+            penalty = 0.0
             if gender != "?" and m.gender not in (gender, "?"):
-                continue
+                if not m.soft:
+                    continue
+                penalty = 1.0  # a first name that is usually of the other gender
             score = -1.5 * dist + (2.0 if m.subject else 0.0) + (1.0 if m.speaker else 0.0)
+            score -= penalty
             score += _GENDER_MATCH if gender != "?" and m.gender == gender else 0.0
             if score > best_score:
                 best, best_score = m, score
@@ -424,7 +511,7 @@ class Resolver:
                     return m
                 if m.actor is not None and noun in text[max(0, m.start - 30):m.start].lower(
                         ).split()[-2:]:
-                    return m  # "owned by Greek company Star Bulk" ... "the company"
+                    return m  # "run by Dutch firm Nordlicht Shipping" ... "the company"
                 after = re.match(r"\s+(\w+)", text[m.end:m.end + 40])
                 if m.actor is not None and after and after.group(1).lower() in (
                         noun, noun + "s"):
@@ -439,8 +526,8 @@ class Resolver:
             # person named in the last sentences
             fallback = lone
         if fallback is None and noun in PERSON_NOUNS and here < 3:
-            # A lede names the title first and the person later ("The UN's envoy has
-            # warned ... UN special envoy Bernardino Leon told ...").
+            # A lede names the title first and the person later ("The bloc's envoy has
+            # cautioned ... the bloc's envoy Mara Lindholm added ...").
             j = bisect.bisect_right(self._starts, start)
             while j < len(self.mentions):
                 m = self.mentions[j]

@@ -38,7 +38,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}?(?:\s*\([^)\n]{0,80}\))?(?:\s*
 
 
 def _trim_chars(text: str, s: int, e: int) -> tuple[int, int]:
-    """Shrink past white space, commas, dashes and a leading "that"."""
+    """Shrink past white space, commas and dashes. A leading "that" stays: attribution
+    corpora (PolNeAR) count the complementiser as part of the reported content."""
     while s < e and text[s] in " \t\n,;:—–-":
         s += 1
     while e > s and text[e - 1] in " \t\n,;:—–-":
@@ -48,9 +49,6 @@ def _trim_chars(text: str, s: int, e: int) -> tuple[int, int]:
             e -= len(tail)  # "said X and accused Y": the coordinator is not content
             while e > s and text[e - 1] in " \t\n,;:—–-":
                 e -= 1
-    for lead in ("that ", "That "):
-        if text.startswith(lead, s) and e - s > len(lead) + 3:
-            s += len(lead)
     if s == 0 or text[s - 1] == "\n":
         m = _DATELINE.match(text, s, e)
         if m:
@@ -111,6 +109,8 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
             e -= 1
         return (s, e) if e - s >= 3 else None
     if comp is None:
+        if cue.belief:
+            return _belief_content(doc, tok, cue.belief)
         return _object_content(doc, tok)
     if comp.i in nested_all(doc, comp):
         return None
@@ -122,7 +122,7 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < comp.i), None)
     if obj is not None and obj.pos_ == "NOUN" and obj.lemma_ not in _AUDIENCE \
             and not any(m.dep_ == "mark" for m in comp.children):
-        s = obj.left_edge.idx  # "warned an agreement ... is still a way off"
+        s = obj.left_edge.idx  # "cautioned a deal ... remains months away"
     lead = _parenthetical_lead(doc, tok, comp)
     if lead is not None and not any(ch in text[s:e] for ch in "“”\"«»"):
         s = lead  # "At times last year, people close to him said, the mention ..."
@@ -185,6 +185,30 @@ def _object_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
     while e > s and doc_text(doc)[e - 1] in ".!?":
         e -= 1
     return (s, e) if _words_in(doc, lo, hi + 1) >= 2 else None
+
+
+def _belief_content(doc: Doc, tok: Token, takes: str) -> tuple[int, int] | None:
+    """Content of a belief cue with no clausal complement: its infinitive ("hopes to
+    win the seat", "expects the bank to cut rates") or, for a verb of stance, its
+    object ("backs the plan", "sees the deal as a trap")."""
+    parts = [c for c in tok.children if c.i > tok.i and c.dep_ == "xcomp"]
+    if parts:
+        parts += [c for c in tok.children if c.dep_ == "dobj" and c.i < parts[0].i]
+    elif takes == "object" or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+        obj = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "oprd")
+               and c.pos_ in ("NOUN", "PROPN", "NUM") and c.lemma_.lower() not in _AUDIENCE]
+        if obj:
+            parts = obj + [c for c in tok.children if c.i > obj[0].i and c.dep_ == "prep"
+                           and c.lower_ == "as"]
+    if not parts:
+        return None
+    lo = min(p.left_edge.i for p in parts)
+    hi = max(p.right_edge.i for p in parts)
+    text = doc_text(doc)
+    s, e = _trim_chars(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+    while e > s and text[e - 1] in ".!?":
+        e -= 1
+    return (s, e) if e - s >= 3 else None
 
 
 def _words_in(doc: Doc, lo: int, hi: int) -> int:
@@ -371,10 +395,13 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
     prelim = {c.head: content_of(doc, c, set()) for c in cues}
     # Only cues without a subject of their own ("adding that", "and warned that")
     # are cut: "X reported that Y said Z" reports Y's words as part of X's.
+    # A belief inside reported speech ("accused X of backing Y") stays in it.
+    speech = {c.head for c in cues if not c.belief}
     nested = {h for h, span in prelim.items() if span is not None and subject(doc[h]) is None}
     nested |= {c.head for c in cues if doc[c.head].tag_ == "VBG"
                and doc[c.head].dep_ in ("advcl", "conj", "xcomp")}
     nested |= {c.head for c in cues if doc[c.head].dep_ == "conj"}
+    nested &= speech
     out = []
     for c in cues:
         if c.kind == "verb" and any(g.dep_ == "neg" for g in doc[c.head].children) and any(

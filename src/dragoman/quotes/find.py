@@ -271,7 +271,9 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         return j >= 0 and seg_ranges[j][0] <= pos < seg_ranges[j][1] and \
             _words(text[segs[j].start:segs[j].end]) > _SCARE_WORDS
 
-    attrs = [a for a in attrs if not in_segment(doc[a.cue.head].idx)]
+    # a belief cue attributes only the thought it reports, never a quotation nearby
+    attrs = [a for a in attrs if not in_segment(doc[a.cue.head].idx)
+             and (a.content is not None or not a.cue.belief)]
     by_head = {a.cue.head: a for a in attrs}
     cue_pos = sorted(((doc[a.cue.head].idx, a) for a in attrs), key=lambda x: x[0])
     para_starts = _paragraph_starts(text)
@@ -352,7 +354,7 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
                           bisect.bisect_left(seg_starts, ce)]
         if i not in mixed and sum(_overlap((cs, ce), r) for r in near) >= 0.5 * (ce - cs):
             continue  # the content is quoted: reported as the direct quote
-        kind = "indirect"
+        kind = "belief" if a.cue.belief else "indirect"
         if i in mixed:
             kind = "mixed"
             ce = max(ce, max(segs[k].end for k in mixed[i]))
@@ -361,7 +363,7 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
                 if g.close_mark >= 0 and cs <= g.open_mark and g.close_mark + 1 > ce:
                     ce = g.close_mark + 1 if text[g.close_mark] != "'" else g.close_mark + 2
             cs = min(cs, min(segs[k].start for k in mixed[i]))
-        if _words(text[cs:ce]) < 2:
+        if _words(text[cs:ce]) < (1 if kind == "belief" else 2):
             continue
         cands.append(_Cand(cs, ce, kind, a, "attr", para(cs)))
     cands.extend(_Cand(s, e, "direct", None, "none", para(s)) for s, e in pull_quotes(doc, segs))

@@ -13,6 +13,7 @@ from .attrib import Attribution
 
 _KEEP_RIGHT = ("of", "for", "at", "in")
 _FIRST_PERSON = frozenset("i we me us".split())
+_SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
 
 
 def phrase_range(head: Token) -> tuple[int, int]:
@@ -32,8 +33,9 @@ def phrase_range(head: Token) -> tuple[int, int]:
         lo += 1
     hi = head.i
     for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in _KEEP_RIGHT and c.i == hi + 1:
-            hi = c.right_edge.i
+        if c.dep_ == "prep" and c.i == hi + 1 and (c.lower_ in _KEEP_RIGHT or c.lower_ == "on" and not any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.subtree)):
+            hi = c.right_edge.i  # "officials on both sides", not "officials on Monday"
         elif c.dep_ in ("compound", "flat", "case") and c.i == hi + 1:
             hi = c.i
         elif head.pos_ == "NOUN" and c.i == hi + 1 and (
@@ -88,6 +90,10 @@ def _cls(head: Token, actor: Actor | None) -> str:
         return "person" if head.tag_ not in ("NNS", "NNPS") else "group"
     if head.tag_ in ("NNS", "NNPS") or head.lower_ == "they":
         return "group"
+    if head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in PERSON_NOUNS
+            for c in head.children):
+        return "person"  # a name the actor table does not know ("aide Ana Vell")
     return "body"
 
 
@@ -107,8 +113,8 @@ def _document_source(head: Token) -> Token | None:
 
 def _appositive(doc: Doc, head: Token, lo: int, hi: int, actors: ActorTable,
                 resolver: Resolver) -> tuple[Actor | None, str] | None:
-    """The proper-name appositive of a speaker phrase ("The foreign minister, Marise
-    Payne,"): its actor and fullest name, or None."""
+    """The proper-name appositive of a speaker phrase ("The trade minister, Oskar
+    Vendt,"): its actor and fullest name, or None."""
     text = doc_text(doc)
     appositives = [c for c in head.children if c.dep_ == "appos"] + [
         g for c in head.children if c.dep_ == "prep" and lo <= c.i <= hi + 1
@@ -142,6 +148,16 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         return None, m.name, (head.i, head.i)
     if low in _FIRST_PERSON:
         return None, None, (head.i, head.i)
+    if head.lemma_.lower() in _SPOKES and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                              for c in head.children) \
+            and not any(c.dep_ in ("prep", "appos", "poss", "compound") for c in head.children):
+        # "The rebels said ... 'X,' a spokesman said": the body that just spoke
+        m = resolver.latest_speaker(head.idx, {"body", "group"})
+        if m is not None:
+            owner = resolver.fullest(m.actor)[1] if m.actor is not None else m.name
+            if m.actor is not None and not resolver.is_person(m.actor):
+                owner = _body_name(owner, text[m.start:m.end])
+            return m.actor, f"{_clean_name(owner)} {head.lower_}", rng
     lemma = head.lemma_.lower()
     if lemma in DOCUMENT_NOUNS and depth == 0 and head.pos_ == "NOUN":
         src = _document_source(head)
@@ -211,6 +227,19 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
             a, name = resolver.fullest(a)
             return a, name, rng
     phrase = _clean_name(text[doc[lo].idx:doc[hi].idx + len(doc[hi])])
+    titled = [t.i for t in doc[lo:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS]
+    if head.pos_ == "PROPN" and titled and all(t.pos_ == "PROPN" for t in doc[titled[-1] + 1:hi + 1]):
+        # "presidential aide Ana Vell": the name after the title
+        phrase = _clean_name(doc[titled[-1] + 1:hi + 1].text)
+    elif head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+        # "presidential aide Ana Vell": the person's name, not the title before it
+        e_lo = head.i
+        while e_lo > lo and doc[e_lo].ent_iob_ == "I":
+            e_lo -= 1  # the entity's first token (found without scanning doc.ents)
+        e_hi = head.i
+        while e_hi + 1 < len(doc) and doc[e_hi + 1].ent_iob_ == "I":
+            e_hi += 1
+        phrase = _clean_name(doc[e_lo:e_hi + 1].text)
     determined = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her",
                                                                  "its", "their")
                      for c in head.children)
@@ -260,6 +289,8 @@ def resolve_speaker(doc: Doc, attr: Attribution, actors: ActorTable,
     actor = found[0][0]
     names = [_tidy(n) for n in names]
     name = " and ".join(dict.fromkeys(names)) if names else None
-    resolver.note(s, e, actor if len(found) == 1 else None, name or mention.text,
-                  _cls(head, actor))
+    if name is not None:  # an unresolved pronoun teaches later pronouns nothing
+        # a belief holder is a mention, not a speaker whose quotes run on
+        resolver.note(s, e, actor if len(found) == 1 else None, name,
+                      _cls(head, actor), speaker=not attr.cue.belief)
     return Speaker(actor.id if actor is not None else None, name, mention)

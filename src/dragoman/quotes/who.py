@@ -28,7 +28,8 @@ _QUOTE_LEMMAS = ("quote", "cite")
 def subject(tok: Token) -> Token | None:
     """The subject of ``tok`` (not an expletive "there"), or None."""
     for c in tok.children:
-        if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX" and c.lower_ != "there":
+        if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX" and c.lower_ != "there" \
+                and not c.is_punct:  # a closing quote mark the parser took for one
             return c
     return None
 
