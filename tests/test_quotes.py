@@ -123,10 +123,11 @@ PARTIAL_AND_MIXED = [
     # "said (that) ... “X”": the whole clause, mixed
     ("Mr Duarte said the other side had “listened carefully to our proposals”.",
      [Q(("the other side had “listened carefully to our proposals”", "mixed", "Duarte"))]),
-    # "described X as “Y”"
+    # "described X as “Y”": the reported clause with what it describes (PolNeAR's
+    # convention), a mixed quote
     ("Interior Minister Carla Benes described the report as “deeply misleading and "
      "unfair”.",
-     [Q(("deeply misleading and unfair", "direct", "Benes"))]),
+     [Q(("the report as “deeply misleading and unfair”", "mixed", "Benes"))]),
     # a parenthetical cue inside the sentence
     ("If the talks fail, General Piotr Lis warned, “there will be consequences for the "
      "whole region”.",
@@ -319,7 +320,8 @@ GENERAL_SPEAKERS = [
     # "they" with no actor to go to: the plural subject of the sentence before
     ("The rebels accused the army of breaking the truce. They said government troops "
      "had shelled two villages.",
-     [Q(("government troops had shelled two villages", "indirect", "rebels"))]),
+     [Q(("the army of breaking the truce", "indirect", "rebels")),
+      Q(("government troops had shelled two villages", "indirect", "rebels"))]),
     # "she" prefers the woman a little further back over a man of unknown gender
     ("Prime Minister Anna Berg said the vote would go ahead. Opposition leader Lars Holm "
      "called the decision reckless. She said the country could not wait.",

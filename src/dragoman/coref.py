@@ -103,6 +103,7 @@ _IT = frozenset("it its itself".split())
 _THEY = frozenset("they them their theirs themselves".split())
 PRONOUNS = _HE | _SHE | _IT | _THEY
 _PLACE_PREPS = frozenset("in at near outside inside across into from toward towards".split())
+_FALLBACK_SENTS = 40  # sentences counted back for the most mentioned person
 _WINDOW = 6  # sentences searched back for a pronoun's antecedent
 _GENDER_MATCH = 1.0  # a candidate known to agree in gender over one of unknown gender
 
@@ -163,11 +164,20 @@ class Resolver:
         self.doc = doc
         self.actors = actors
         self.text = doc_text(doc)
-        self._sent_starts = [s.start_char for s in doc.sents]
+        self._sents = list(doc.sents)
+        self._sent_starts = [s.start_char for s in self._sents]
         self._gender: dict[str, str] = {}
         self.mentions: list[Mention] = []
         self._soft: set[str] = set()
         self._personal: dict[str, bool] = {}
+        # name words built once: actor id -> words, and word -> actors named with it
+        self._tokens: dict[str, list[str]] = {}
+        self._named: dict[str, list[Actor]] = {}
+        for actor in actors.actors:
+            words = _name_tokens(actor.name)
+            self._tokens[actor.id] = words
+            for w in dict.fromkeys(words):
+                self._named.setdefault(w, []).append(actor)
         for actor in actors.actors:
             cls = _class_of(actor)
             if cls != "person" and self._looks_personal(actor):
@@ -302,16 +312,16 @@ class Resolver:
     def fullest(self, actor: Actor) -> tuple[Actor, str]:
         """The actor giving the fullest name for ``actor`` ("Ryabkov" -> "Sergei Ryabkov")."""
         actor = self._by_title.get(actor.id, actor)
-        toks = _name_tokens(actor.name)
+        toks = self._tokens.get(actor.id) or _name_tokens(actor.name)
         if not toks:
             return actor, actor.name
         last = toks[-1]
         best, best_len = actor, len(toks)
         personal = self.is_person(actor)
-        for other in self.actors.actors:
+        for other in self._named.get(last, ()):
             if other is actor or personal and not self.is_person(other):
                 continue
-            o = _name_tokens(other.name)
+            o = self._tokens[other.id]
             if len(o) <= best_len:
                 continue
             if o[-1] == last or (len(toks) == 1 and last in o):
@@ -324,11 +334,11 @@ class Resolver:
         if not words:
             return None
         best = None
-        for a in self.actors.actors:
-            o = _name_tokens(a.name)
+        for a in self._named.get(words[-1], ()):
+            o = self._tokens[a.id]
             if o and (o[-len(words):] == words or (len(words) == 1 and words[0] in o)):
                 if best is None or (self.is_person(a), len(o)) > (
-                        self.is_person(best), len(_name_tokens(best.name))):
+                        self.is_person(best), len(self._tokens[best.id])):
                     best = a
         return best
 
@@ -402,7 +412,8 @@ class Resolver:
         if best is None and want == {"person"}:
             # Fall back on the most mentioned compatible person before this point.
             counts: dict[str, tuple[int, Mention]] = {}
-            for m in self.mentions:
+            first = self._sent_starts[max(0, here - _FALLBACK_SENTS)]
+            for m in self.mentions[bisect.bisect_left(self._starts, first):]:
                 if m.start >= start:
                     break
                 if m.cls == "person" and m.actor is not None and m.gender in (gender, "?"):
@@ -444,7 +455,7 @@ class Resolver:
         """"The rebels accused the army ... They said": the latest main-clause subject of
         the right number in this or the previous sentence, when no actor fits."""
         here = self.sentence_of(start)
-        sents = list(self.doc.sents)
+        sents = self._sents
         for k in range(here, max(-1, here - 2), -1):
             if k >= len(sents):
                 continue

@@ -111,7 +111,7 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
     if comp is None:
         if cue.belief:
             return _belief_content(doc, tok, cue.belief)
-        return _object_content(doc, tok)
+        return _object_content(doc, tok) or _judgement_content(doc, tok)
     if comp.i in nested_all(doc, comp):
         return None
     cut = {n for n in nested if n != cue.head} | _foreign_conjuncts(comp)
@@ -206,6 +206,37 @@ def _belief_content(doc: Doc, tok: Token, takes: str) -> tuple[int, int] | None:
     hi = max(p.right_edge.i for p in parts)
     text = doc_text(doc)
     s, e = _trim_chars(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+    while e > s and text[e - 1] in ".!?":
+        e -= 1
+    return (s, e) if e - s >= 3 else None
+
+
+#: Cues whose content is their object and what is said of it: "accused X of Y"
+#: (a claim that X did Y), "described X as Y". Cues of praise and blame ("called X a
+#: Y", "blamed X for Y") are left out: news annotation does not count them as
+#: reported speech, and they cost more there than they bring on PolNeAR.
+_JUDGEMENTS = {"accuse": ("of",), "charge": ("with",), "describe": ("as",),
+               "portray": ("as",)}
+
+
+def _judgement_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """Content of a cue of judgement: its object with the charge or the label."""
+    preps = _JUDGEMENTS.get(tok.lemma_.lower())
+    if preps is None:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.lemma_.lower() in _AUDIENCE and obj.pos_ == "NOUN":
+        return None
+    said = [c for c in tok.children if c.i > obj.i and (
+        c.dep_ == "prep" and c.lower_ in preps or "" in preps and c.dep_ in ("oprd", "xcomp", "ccomp"))]
+    if not said:  # the parser may hang the charge on the accused ("X of Y")
+        said = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps
+                and c.i > obj.i]
+    if not said:
+        return None
+    hi = max(c.right_edge.i for c in said)
+    text = doc_text(doc)
+    s, e = _trim_chars(text, obj.left_edge.idx, doc[hi].idx + len(doc[hi]))
     while e > s and text[e - 1] in ".!?":
         e -= 1
     return (s, e) if e - s >= 3 else None
@@ -421,7 +452,8 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
         if content is not None and c.kind != "source":
             content = _extend_modal_conjunct(doc, doc[c.head], content)
         objective = content is not None and _complement(doc, doc[c.head], set(c.tokens)) is None \
-            and doc[c.head].lemma_.lower() in _DIRECTIVES
+            and doc[c.head].lemma_.lower() in _DIRECTIVES \
+            and _object_content(doc, doc[c.head]) is not None
         own = subject(doc[c.head])
         rel = own.i if own is not None and spk_i is not None and own.i != spk_i \
             and own.lower_ in ("who", "that", "which") else None

@@ -136,8 +136,14 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+def _cues_in(cues: list[tuple[int, Attribution]], positions: list[int], lo: int, hi: int
+             ) -> list[tuple[int, Attribution]]:
+    """The cues at positions in [lo, hi) (``positions`` is sorted: no scan of them all)."""
+    return cues[bisect.bisect_left(positions, lo):bisect.bisect_left(positions, hi)]
+
+
 def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
-              cues: list[tuple[int, Attribution]]) -> Attribution | None:
+              cues: list[tuple[int, Attribution]], positions: list[int]) -> Attribution | None:
     """A content-less cue in the same sentence as the segment, outside the marks."""
     close = seg.close_mark if seg.close_mark >= 0 else seg.end
     opening = seg.open_mark if seg.open_mark >= 0 else seg.start
@@ -149,7 +155,7 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
     _, trail_e = _sentence_bounds(text, close + 1, close + 1)
     trail_e = min(trail_e, next_start)
     best, best_d = None, None
-    for pos, a in cues:
+    for pos, a in _cues_in(cues, positions, lead_s, trail_e):
         if a.content is not None and _overlap(a.content, (seg.start, seg.end)) == 0 and \
                 sum(_overlap(a.content, (g.start, g.end)) for g in segs) \
                 < 0.5 * (a.content[1] - a.content[0]):
@@ -170,14 +176,14 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
         back = text[:lead_s].rstrip()
         if back.endswith(":"):
             ps, _ = _sentence_bounds(text, len(back) - 1, len(back) - 1)
-            for pos, a in cues:
-                if ps <= pos < len(back) and a.content is None:
+            for pos, a in _cues_in(cues, positions, ps, len(back)):
+                if a.content is None:
                     best = a
     if best is None and text[lead_s:opening].rstrip().endswith(":"):
         # "... he said:" at the end of the previous sentence of the paragraph
         ps, _ = _sentence_bounds(text, max(0, lead_s - 2), lead_s)
-        for pos, a in cues:
-            if ps <= pos < lead_s and a.content is None:
+        for pos, a in _cues_in(cues, positions, ps, lead_s):
+            if a.content is None:
                 best = a
     return best
 
@@ -276,6 +282,7 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
              and (a.content is not None or not a.cue.belief)]
     by_head = {a.cue.head: a for a in attrs}
     cue_pos = sorted(((doc[a.cue.head].idx, a) for a in attrs), key=lambda x: x[0])
+    cue_at = [p for p, _ in cue_pos]
     para_starts = _paragraph_starts(text)
 
     def para(pos: int) -> int:
@@ -322,7 +329,7 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
                 or _is_title(quoted):
             links.append(("drop", None))
             continue
-        adj = _adjacent(text, g, segs, k, cue_pos)
+        adj = _adjacent(text, g, segs, k, cue_pos, cue_at)
         if adj is None:
             adj = _colon_intro(doc, g)
         if adj is None and _words(quoted) <= _SCARE_WORDS:

@@ -1,0 +1,107 @@
+"""Attributions beyond speech: beliefs (kind "belief"), accusations and descriptions
+whose content is an object, and the PolNeAR span conventions. Sentences written for
+the project, with cases that must yield nothing."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.actors import find_actors
+from dragoman.nlp import load
+from dragoman.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def quotes_of(nlp, text):
+    doc = nlp(text)
+    return find_quotes(doc, find_actors(doc))
+
+
+@pytest.mark.parametrize("text, content, holder", [
+    # a thought: a that-clause or a bare clause
+    ("Many analysts believe that the ceasefire will not hold.",
+     "that the ceasefire will not hold", "analysts"),
+    ("The governor thinks the levee can be repaired by spring.",
+     "the levee can be repaired by spring", "governor"),
+    # an expectation with an infinitive, and with an object and an infinitive
+    ("The minister hopes to sign the fishing accord in May.",
+     "to sign the fishing accord in May", "minister"),
+    ("Traders expect the central bank to cut rates again.",
+     "the central bank to cut rates again", "Traders"),
+    # a stance: the object is the content
+    ("The farmers' union opposes the new import quotas.",
+     "the new import quotas", "union"),
+    # a perception
+    ("Residents fear the river will flood the lower town again.",
+     "the river will flood the lower town again", "Residents"),
+])
+def test_beliefs(nlp, text, content, holder):
+    quotes = quotes_of(nlp, text)
+    beliefs = [q for q in quotes if q.kind == "belief"]
+    assert len(beliefs) == 1, [(q.text, q.kind) for q in quotes]
+    q = beliefs[0]
+    assert q.text == content
+    assert q.text == text[q.start:q.end]
+    assert q.speaker is not None and holder.lower() in q.speaker.name.lower()
+
+
+@pytest.mark.parametrize("text", [
+    # the verb, but no content it reports
+    "The rebels believe in a federal state.",
+    "The committee found a room for the hearing.",
+    "They want more.",
+    # neither speech nor belief
+    "The convoy reached the border at dawn.",
+])
+def test_no_belief(nlp, text):
+    assert [q for q in quotes_of(nlp, text) if q.kind == "belief"] == []
+
+
+def test_belief_does_not_take_a_quotation(nlp):
+    text = "“We are ready,” the general said. Analysts think otherwise."
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == \
+        [("direct", "general")]
+
+
+def test_belief_inside_speech_is_reported_too(nlp):
+    text = "The envoy said he believes the talks will resume next week."
+    quotes = quotes_of(nlp, text)
+    kinds = {q.kind: q.text for q in quotes}
+    assert kinds["indirect"] == "he believes the talks will resume next week"
+    assert kinds["belief"] == "the talks will resume next week"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # an accusation reports the charge with the accused
+    ("The opposition accused the mayor of hiding the audit.",
+     "the mayor of hiding the audit", "opposition"),
+    ("Prosecutors charged the former minister with taking bribes.",
+     "the former minister with taking bribes", "Prosecutors"),
+    # a description keeps what it describes
+    ("The auditor described the accounts as incomplete and late.",
+     "the accounts as incomplete and late", "auditor"),
+])
+def test_object_content(nlp, text, content, speaker):
+    quotes = [q for q in quotes_of(nlp, text) if q.kind != "belief"]
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].kind == "indirect"
+    assert speaker.lower() in quotes[0].speaker.name.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition accused the mayor.",          # no charge
+    "The council described the route.",           # no "as"
+    "The party called a meeting for Monday.",     # not a label
+])
+def test_no_object_content(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_leading_that_is_kept(nlp):
+    text = "The ministry said that the border would reopen on Friday."
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["that the border would reopen on Friday"]
