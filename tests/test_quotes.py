@@ -320,8 +320,7 @@ GENERAL_SPEAKERS = [
     # "they" with no actor to go to: the plural subject of the sentence before
     ("The rebels accused the army of breaking the truce. They said government troops "
      "had shelled two villages.",
-     [Q(("the army of breaking the truce", "indirect", "rebels")),
-      Q(("government troops had shelled two villages", "indirect", "rebels"))]),
+     [Q(("government troops had shelled two villages", "indirect", "rebels"))]),
     # "she" prefers the woman a little further back over a man of unknown gender
     ("Prime Minister Anna Berg said the vote would go ahead. Opposition leader Lars Holm "
      "called the decision reckless. She said the country could not wait.",

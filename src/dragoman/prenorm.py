@@ -4,8 +4,9 @@ A spaCy component that runs right after the tokenizer, before the tagger and the
 parser, and changes only token boundaries and sentence starts, never the text, so
 that ``doc.text`` is still the article exactly as read:
 
-- a quote mark glued to the word it opens (``Friday."We``, ``«Nobody``) becomes a
-  token of its own, so that quote marks pair and the word keeps its part of speech;
+- a quote mark or a dash glued to the word it opens (``Friday."We``, ``«Nobody``,
+  ``--The``) becomes a token of its own, so that quote marks pair and the word
+  keeps its part of speech;
 - a paragraph (a line break) always starts a sentence, so that a headline or a
   paragraph without a full stop is not parsed into the next one;
 - a closing quote mark after a full stop never starts a sentence: it closes the
@@ -35,8 +36,12 @@ _DATELINE = re.compile(
     r"(?P<sep>\s*(?:--|—|–)\s*|\s+-\s+|:\s+)")
 
 
-def _glued_quote(text: str) -> int:
-    """Length of the quote mark that opens ``text`` glued to a word, or 0."""
+def _glued_prefix(text: str) -> int:
+    """Length of the quote mark or dash that opens ``text`` glued to a word
+    (``"We``, ``--The``), or 0."""
+    for dash in ("--", "—", "–"):
+        if text.startswith(dash) and len(text) > len(dash) and text[len(dash)].isalpha():
+            return len(dash)
     if len(text) < 2 or text[0] not in _OPENING:
         return 0
     rest = text[1:]
@@ -56,20 +61,62 @@ def _dateline_end(text: str, start: int) -> int | None:
     has_extra = m.end("place") != m.start("sep")  # a date or an outlet
     if m.group("sep").strip() == ":" and not has_extra and capitals < 0.8 * len(letters):
         return None  # "Foreign Minister Lund: ..." is a name line, not a dateline
-    if capitals < 0.8 * len(letters) and not has_extra:
+    first = place.split()[0].strip(",/") if place.split() else ""
+    shouting = len(first) >= 3 and first.isupper()  # "BUENA PARK, Calif. —"
+    if capitals < 0.8 * len(letters) and not has_extra and not shouting:
         return None  # "Later - ...": only a place in capitals, a date or an outlet
     return m.end()
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Offsets of the first character of every line."""
+    out, pos = [0], text.find("\n")
+    while pos >= 0:
+        out.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return out
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    """Index of the token holding character ``char`` (binary search on offsets)."""
+    lo, hi = 0, len(doc) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        t = doc[mid]
+        if char < t.idx:
+            hi = mid - 1
+        elif char >= t.idx + len(t.text):
+            lo = mid + 1
+        else:
+            return mid
+    return None
 
 
 @Language.component(NAME)
 def prenorm(doc: Doc) -> Doc:
     """Split glued quote marks and set sentence starts (see the module docstring)."""
-    glued = [t for t in doc if _glued_quote(t.text)]
-    if glued:
-        with doc.retokenize() as retok:
-            for t in glued:
-                retok.split(t, [t.text[0], t.text[1:]], heads=[(t, 1), (t, 1)])
     text = doc.text
+    # where each token must be cut: after a glued quote mark or dash, and at the end
+    # of a dateline that the tokenizer left inside a token ("(Agency)--The")
+    cuts: dict[int, set[int]] = {}
+    for t in doc:
+        n = _glued_prefix(t.text)
+        if n:
+            cuts.setdefault(t.i, set()).add(n)
+    for start in _paragraph_starts(text):
+        end = _dateline_end(text, start)
+        if end is None:
+            continue
+        i = _token_at(doc, end)
+        if i is not None and doc[i].idx < end < doc[i].idx + len(doc[i].text):
+            cuts.setdefault(i, set()).add(end - doc[i].idx)
+    if cuts:
+        with doc.retokenize() as retok:
+            for i, offsets in cuts.items():
+                t = doc[i]
+                bounds = [0, *sorted(offsets), len(t.text)]
+                orths = [t.text[a:b] for a, b in zip(bounds, bounds[1:])]
+                retok.split(t, orths, heads=[(t, len(orths) - 1)] * len(orths))
     line_start = True
     starts: set[int] = set()
     for t in doc:

@@ -375,7 +375,24 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         cands.append(_Cand(cs, ce, kind, a, "attr", para(cs)))
     cands.extend(_Cand(s, e, "direct", None, "none", para(s)) for s, e in pull_quotes(doc, segs))
     cands.sort(key=lambda c: (c.start, -c.end))
+    cands = _outside_speech(cands)
     return _emit(doc, actors, cands, attrs, by_head, resolver or Resolver(doc, actors))
+
+
+def _outside_speech(cands: list[_Cand]) -> list[_Cand]:
+    """Drop beliefs reported inside reported speech ("she said they believe X"): the
+    speech is the attribution; the thought inside it belongs to its content. One
+    sweep over candidates sorted by start."""
+    out: list[_Cand] = []
+    reach = -1  # the furthest end of a speech candidate seen so far
+    for c in cands:
+        if c.kind == "belief":
+            if c.end <= reach:
+                continue
+        else:
+            reach = max(reach, c.end)
+        out.append(c)
+    return out
 
 
 def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribution],
