@@ -95,7 +95,8 @@ BODY_NOUNS = frozenset(
 DOCUMENT_NOUNS = frozenset(
     "statement release report post tweet letter communique communiqué note readout "
     "transcript document memo announcement message text timeline tally count data figures "
-    "analysis survey poll study estimate records".split())
+    "analysis survey poll study estimate records piece response reply sign ad column "
+    "editorial article".split())
 _TITLE_WORDS = FEMALE_TITLES | MALE_TITLES | frozenset("dr prof president minister".split())
 _HE = frozenset("he him his himself".split())
 _SHE = frozenset("she her hers herself".split())

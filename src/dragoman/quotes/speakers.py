@@ -108,6 +108,12 @@ def _document_source(head: Token) -> Token | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS:
                 return obj
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        # "the paper ran a piece that argued ...", "she posted a reply saying ...":
+        # whoever put the document out
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() not in DOCUMENT_NOUNS:
+            return subj
     return None
 
 
