@@ -103,3 +103,32 @@ def test_leading_that_is_kept(nlp):
     text = "The ministry said that the border would reopen on Friday."
     quotes = quotes_of(nlp, text)
     assert [q.text for q in quotes] == ["that the border would reopen on Friday"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a transcript: labels and colons open the paragraphs
+    ("Q: You left the camp in 2019. What happened next?\nA: I walked for three days "
+     "and reached the border alone.",
+     [("You left the camp in 2019. What happened next?", "Q"),
+      ("I walked for three days and reached the border alone.", "A")]),
+    # a name and a colon before a statement without quote marks
+    ("Lindholm: the vote is lost and we must start again.",
+     [("the vote is lost and we must start again.", "Lindholm")]),
+])
+def test_label_lines(nlp, text, expected):
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "OSLO: The drill was over by noon.",          # a dateline, not a speaker
+    "Lindholm: no.",                              # too short to be a statement
+    "The plan has three parts: money, arms and time.",
+])
+def test_no_label_line(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_place_and_colon_is_a_dateline(nlp):
+    text = "Nairobi: For the third day running, the court heard the defence."
+    assert quotes_of(nlp, text) == []

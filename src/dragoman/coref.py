@@ -104,6 +104,7 @@ _IT = frozenset("it its itself".split())
 _THEY = frozenset("they them their theirs themselves".split())
 PRONOUNS = _HE | _SHE | _IT | _THEY
 _PLACE_PREPS = frozenset("in at near outside inside across into from toward towards".split())
+_INITIALS_WINDOW = 20_000  # characters searched back for what an acronym stands for
 _FALLBACK_SENTS = 40  # sentences counted back for the most mentioned person
 _WINDOW = 6  # sentences searched back for a pronoun's antecedent
 _GENDER_MATCH = 1.0  # a candidate known to agree in gender over one of unknown gender
@@ -579,7 +580,8 @@ class Resolver:
         """"FO" -> the latest "Foreign Office" mentioned before ``before``."""
         want = acronym.upper()
         i = bisect.bisect_left(self._starts, before) - 1
-        while i >= 0:
+        stop = bisect.bisect_left(self._starts, before - _INITIALS_WINDOW)
+        while i >= stop:
             m = self.mentions[i]
             i -= 1
             words = [w for w in m.name.replace("’s", "").replace("'s", "").split()
@@ -589,10 +591,12 @@ class Resolver:
         # Not an actor: the capitalised words themselves ("the Foreign Office ... the FO")
         pattern = r"\b" + r"(?:\s+(?:of|for|and|the)){0,2}\s+".join(
             ch + r"[\w’'-]+" for ch in want) + r"\b"
-        found = [x for x in re.finditer(pattern, self.text[:before])]
+        lo = max(0, before - _INITIALS_WINDOW)  # a window, not the whole article each time
+        found = [x for x in re.finditer(pattern, self.text[lo:before])]
         if found:
             hit = found[-1]
-            return Mention(hit.start(), hit.end(), None, hit.group(0), "body", "?", False)
+            return Mention(lo + hit.start(), lo + hit.end(), None, hit.group(0), "body", "?",
+                           False)
         return None
 
 

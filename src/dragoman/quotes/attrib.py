@@ -506,3 +506,46 @@ def _extend_modal_conjunct(doc: Doc, tok: Token, content: tuple[int, int]
                     e -= 1
                 return s, e
     return content
+
+
+#: Words that open a paragraph with a colon without naming a speaker.
+_NOT_LABELS = frozenset("update note correction editor background context related "
+                        "read watch photo video disclaimer warning breaking summary "
+                        "analysis opinion comment".split())
+
+
+def label_attributions(doc: Doc, cue_heads: set[int]) -> list[Attribution]:
+    """Transcripts and headline attributions: a paragraph that opens with a bare
+    speaker label and a colon ("Q: ...", "Mara Lindholm: ...", "Senator Vell: the
+    vote is lost") reports the rest of the paragraph. A dateline in capitals
+    ("OSLO: ...") is no label."""
+    text = doc_text(doc)
+    out = []
+    for t in doc:
+        if t.is_space or not (t.i == 0 or "\n" in doc[t.i - 1].text
+                              or "\n" in doc[t.i - 1].whitespace_):
+            continue
+        j = t.i
+        while j < len(doc) and j - t.i < 5 and doc[j].text != ":" and not doc[j].is_space:
+            j += 1
+        if j >= len(doc) or doc[j].text != ":" or j == t.i:
+            continue
+        label = doc[t.i:j]
+        words = [x.text for x in label]
+        letter = len(words) == 1 and len(words[0]) == 1 and words[0].isupper()
+        if not letter and (not all(x.pos_ in ("PROPN", "NOUN") and x.text[:1].isupper()
+                                   for x in label)
+                           or label[-1].pos_ == "NOUN" and label[-1].lower_ in _NOT_LABELS
+                           or (len(words) == 1 and words[0].isupper())):
+            continue  # not a name (or a dateline in capitals, or "Update:")
+        if any(x.ent_type_ in ("GPE", "LOC", "FAC") for x in label):
+            continue  # "Harbin: ...": a dateline in mixed case
+        end = text.find("\n", doc[j].idx)
+        end = len(text) if end < 0 else end
+        s, e = _trim_chars(text, doc[j].idx + 1, end)
+        if text[s:s + 1] in "“\"«‘'" or len(text[s:e].split()) < 4:
+            continue  # a quotation is paired by its marks; too short to be a statement
+        if any(i in cue_heads for i in range(t.i, j)):
+            continue
+        out.append(Attribution(Cue(j, [j], "strong", "verb"), j - 1, (s, e)))
+    return out

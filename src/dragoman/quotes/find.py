@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorTable
 from ..coref import Resolver
 from ..model import Quote, Span, Speaker
-from .attrib import Attribution, find_attributions
+from .attrib import Attribution, find_attributions, label_attributions
 from ..nlp import doc_text
 from .cues import Cue, find_cues, load_lexicon
 from .marks import Segment, find_segments
@@ -267,7 +267,9 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
     """
     text = doc_text(doc)
     segs = find_segments(text)
-    attrs = find_attributions(doc, find_cues(doc, load_lexicon()))
+    cues = find_cues(doc, load_lexicon())
+    attrs = find_attributions(doc, cues)
+    attrs += label_attributions(doc, {c.head for c in cues})
     seg_ranges = [(g.open_mark if g.open_mark >= 0 else g.start,
                    g.close_mark + 1 if g.close_mark >= 0 else g.end) for g in segs]
     seg_starts = [r[0] for r in seg_ranges]
