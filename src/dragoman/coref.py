@@ -491,6 +491,7 @@ class Resolver:
                  and c.i < head.i and c.pos_ in ("ADJ", "NOUN") and not c.ent_type_]
         i = bisect.bisect_left(self._starts, start) - 1
         fallback = qualified = None
+        titled: tuple[float, Mention] | None = None
         lone: Mention | None | bool = False  # the only person of the last sentences
         while i >= 0:
             m = self.mentions[i]
@@ -510,7 +511,13 @@ class Resolver:
             if noun in PERSON_NOUNS and m.cls == "person":
                 context = text[max(0, m.start - 60):m.end + 60].lower()
                 if noun in context:
-                    return m
+                    # titled candidates are ranked, not taken latest-first: a minister
+                    # who has been speaking outranks one just named in passing
+                    dist = here - self.sentence_of(m.start)
+                    score = 2.0 * m.speaker + 1.0 * m.subject - 0.3 * dist
+                    if titled is None or score > titled[0]:
+                        titled = (score, m)
+                    continue
                 if fallback is None and m.speaker and here - self.sentence_of(m.start) <= 3:
                     fallback = m
                 if lone is not None and here - self.sentence_of(m.start) <= 2 and (
@@ -532,6 +539,8 @@ class Resolver:
                     return Mention(m.start, m.end + after.end(), m.actor,
                                    text[m.start:m.end + after.end()], m.cls, m.gender,
                                    m.subject, m.speaker)
+        if titled is not None:
+            return titled[1]
         if fallback is None and qualified is not None:
             fallback = qualified
         if fallback is None and lone and head.tag_ == "NN" and lone.actor is not None:

@@ -4,6 +4,7 @@ Works on the pipeline's dependency parse only; nothing is re-parsed.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -71,7 +72,7 @@ def _span_without(doc: Doc, root: Token, skip: set[int]) -> tuple[int, int] | No
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
-def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
+def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, int] | None:
     """The reported content of ``cue`` as a character range, or None.
 
     The content is the cue's clausal complement ("said (that) ..."), the clause an
@@ -114,7 +115,12 @@ def content_of(doc: Doc, cue: Cue, nested: set[int]) -> tuple[int, int] | None:
         return _object_content(doc, tok) or _judgement_content(doc, tok)
     if comp.i in nested_all(doc, comp):
         return None
-    cut = {n for n in nested if n != cue.head} | _foreign_conjuncts(comp)
+    # only the nested cues inside the complement matter (never a scan of them all:
+    # a long article has thousands)
+    lo, hi = comp.left_edge.i, comp.right_edge.i
+    order = nested if isinstance(nested, list) else sorted(nested)
+    inside = order[bisect.bisect_left(order, lo):bisect.bisect_right(order, hi)]
+    cut = {n for n in inside if n != cue.head} | _foreign_conjuncts(comp)
     span = _span_without(doc, comp, cut)
     if span is None:
         return None
@@ -433,6 +439,7 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
                and doc[c.head].dep_ in ("advcl", "conj", "xcomp")}
     nested |= {c.head for c in cues if doc[c.head].dep_ == "conj"}
     nested &= speech
+    nested_order = sorted(nested)  # content_of skips the cue itself
     out = []
     for c in cues:
         if c.kind == "verb" and any(g.dep_ == "neg" for g in doc[c.head].children) and any(
@@ -440,7 +447,7 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
                 for comp in doc[c.head].children if comp.dep_ == "ccomp" for g in comp.children):
             continue  # "has not said whether ...": nothing was said
         spk, inherit = speaker_of(doc, c, heads)
-        content = content_of(doc, c, nested - {c.head}) if prelim[c.head] else None
+        content = content_of(doc, c, nested_order) if prelim[c.head] else None
         content = _clip_to_paragraph(doc_text(doc), doc[c.head].idx, content)
         spk_i = spk.i if spk is not None else None
         if spk_i is None and inherit is None and content is not None \
