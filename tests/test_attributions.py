@@ -132,3 +132,40 @@ def test_no_label_line(nlp, text):
 def test_place_and_colon_is_a_dateline(nlp):
     text = "Nairobi: For the third day running, the court heard the defence."
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a cue after its content reports the whole sentence, not its last conjunct
+    ("Troops have left the city, but the fighting goes on, the minister said.",
+     "Troops have left the city, but the fighting goes on", "minister"),
+    ("Prices rose and wages fell, the bank said.", "Prices rose and wages fell", "bank"),
+])
+def test_cue_after_coordinated_content(nlp, text, content, speaker):
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == [content]
+    assert speaker in quotes[0].speaker.name
+
+
+def test_two_reports_in_one_sentence_stay_apart(nlp):
+    text = "The army said the rebels had fled, but the rebels said they still held the bridge."
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("the rebels had fled", "army"), ("they still held the bridge", "rebels")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The ceasefire seems to be collapsing.", "The ceasefire seems to be collapsing"),
+    ("Turnout is expected to fall sharply this year.",
+     "Turnout is expected to fall sharply this year"),
+])
+def test_perception_without_holder(nlp, text, content):
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("belief", content, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "She appeared on television on Monday.",
+    "It seems late.",
+])
+def test_no_perception(nlp, text):
+    assert quotes_of(nlp, text) == []

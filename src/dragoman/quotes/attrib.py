@@ -109,6 +109,8 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
         while e > s and text[e - 1] in ".!?":
             e -= 1
         return (s, e) if e - s >= 3 else None
+    if cue.belief == "raising":
+        return _raised_content(doc, tok)
     if comp is None:
         if cue.belief:
             return _belief_content(doc, tok, cue.belief)
@@ -191,6 +193,24 @@ def _object_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
     while e > s and doc_text(doc)[e - 1] in ".!?":
         e -= 1
     return (s, e) if _words_in(doc, lo, hi + 1) >= 2 else None
+
+
+def _raised_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """"The deal seems to be collapsing", "turnout is expected to fall": a perception
+    or expectation nobody is named for; the content is the whole clause."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("it", "there") or subj.tag_ in ("WP", "WDT"):
+        return None  # "it seems that ...": the that-clause alone is for a later rule
+    pred = [c for c in tok.children if c.i > tok.i and (
+        c.dep_ in ("xcomp", "acomp", "attr", "oprd") or c.dep_ == "prep" and c.lower_ == "as")]
+    if not pred:
+        return None
+    hi = max(c.right_edge.i for c in pred)
+    text = doc_text(doc)
+    s, e = _trim_chars(text, subj.left_edge.idx, doc[hi].idx + len(doc[hi]))
+    while e > s and text[e - 1] in ".!?":
+        e -= 1
+    return (s, e) if e - s >= 3 else None
 
 
 def _belief_content(doc: Doc, tok: Token, takes: str) -> tuple[int, int] | None:
@@ -446,7 +466,7 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
                 g.dep_ == "mark" and g.lower_ in ("whether", "if")
                 for comp in doc[c.head].children if comp.dep_ == "ccomp" for g in comp.children):
             continue  # "has not said whether ...": nothing was said
-        spk, inherit = speaker_of(doc, c, heads)
+        spk, inherit = speaker_of(doc, c, heads) if c.belief != "raising" else (None, None)
         content = content_of(doc, c, nested_order) if prelim[c.head] else None
         content = _clip_to_paragraph(doc_text(doc), doc[c.head].idx, content)
         spk_i = spk.i if spk is not None else None
@@ -458,6 +478,7 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
                 spk_i = who.i
         if content is not None and c.kind != "source":
             content = _extend_modal_conjunct(doc, doc[c.head], content)
+            content = _extend_left_conjunct(doc, doc[c.head], content, heads)
         objective = content is not None and _complement(doc, doc[c.head], set(c.tokens)) is None \
             and doc[c.head].lemma_.lower() in _DIRECTIVES \
             and _object_content(doc, doc[c.head]) is not None
@@ -494,6 +515,31 @@ def _speaker_after_quote(doc: Doc, tok: Token, content: tuple[int, int]
             break
     s, e = _trim_chars(text, content[0], q.idx)
     return ((s, e), who) if e - s >= 3 else None
+
+
+_LEFT_JOIN = re.compile(r"[,;]?\s*(?:but|and|yet|while)\s*$|[,;—–-]\s*$")
+
+
+def _extend_left_conjunct(doc: Doc, tok: Token, content: tuple[int, int],
+                          cue_heads: set[int]) -> tuple[int, int]:
+    """"Troops have left, but the fighting goes on, the minister said": a cue after its
+    content reports the whole sentence, not only the last conjunct the parser gave
+    it (when no other cue stands in the sentence before)."""
+    if content[1] > tok.idx:
+        return content
+    text = doc_text(doc)
+    sent = tok.sent
+    start = sent.start_char
+    para = text.rfind("\n", 0, content[0]) + 1
+    start = max(start, para)
+    before = text[start:content[0]]
+    if not before.strip() or not _LEFT_JOIN.search(before):
+        return content
+    if any(ch in before for ch in "“”\"«»") or any(
+            h in cue_heads for h in range(sent.start, tok.i) if doc[h].idx < content[0]):
+        return content
+    lead = len(before) - len(before.lstrip())
+    return start + lead, content[1]
 
 
 def _extend_modal_conjunct(doc: Doc, tok: Token, content: tuple[int, int]

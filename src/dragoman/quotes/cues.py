@@ -48,7 +48,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         elif kind == "frame":
             frames.add(words[-1])
         elif kind == "belief":
-            beliefs[words[0]] = force if force in ("clause", "object") else "clause"
+            beliefs[words[0]] = force if force in ("clause", "object", "raising") else "clause"
     return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames), beliefs)
 
 
@@ -60,7 +60,9 @@ class Cue:
     tokens: list[int]
     force: str
     kind: str  # verb | phrase | source
-    belief: str | None = None  # a thought, not speech: the content it takes (clause|object)
+    belief: str | None = None  # a thought, not speech: the content it takes
+    # (clause | object | raising: the whole clause, holder unnamed: "X seems to Y",
+    # "X is expected to Y")
 
     def char_range(self, doc: Doc) -> tuple[int, int]:
         toks = [doc[i] for i in self.tokens]
@@ -104,8 +106,12 @@ def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
         if lemma in _ASPECTUAL and any(c.dep_ == "xcomp" for c in tok.children):
             continue  # "continued to shell the town": not a speech verb here
         if force is None:
-            if lemma in lex.beliefs and tok.pos_ == "VERB":
-                cues.append(Cue(tok.i, [tok.i], "weak", "verb", lex.beliefs[lemma]))
+            if lemma in lex.beliefs and tok.pos_ in ("VERB", "AUX"):
+                takes = lex.beliefs[lemma]
+                if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children) \
+                        and not any(c.dep_ == "agent" for c in tok.children):
+                    takes = "raising"  # "the vote is expected to ...": nobody named
+                cues.append(Cue(tok.i, [tok.i], "weak", "verb", takes))
             continue
         if force == "weak" and any(
                 c.dep_ == "prep" and c.lower_ == "in" and any(
