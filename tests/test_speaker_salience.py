@@ -61,3 +61,17 @@ def test_a_time_is_not_a_speaker(nlp):
     text = "This morning saw new claims that the vote was rigged."
     assert all(name is None or "morning" not in name.lower()
                for _, name in speakers(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname misspelt once goes to the person named in full before
+    ("Secretary of State Tony Blinkan arrived in Cairo on Monday. Later, Blinkin said "
+     "the talks had been useful.", "Tony Blinkan"),
+    # two people it could be: no guess, the name stays as written
+    ("Anna Marsh met Ivo Marek in Prague. Later, Marsk said the talks had been useful.",
+     "Marsk"),
+    # too short a surname to guess from
+    ("Minister Ana Lund arrived. Later, Lind said the talks had been useful.", "Lind"),
+])
+def test_misspelt_surname(nlp, text, expected):
+    assert speakers(nlp, text) == [("the talks had been useful", expected)]

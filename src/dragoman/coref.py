@@ -131,6 +131,17 @@ def _name_tokens(name: str) -> list[str]:
     return [w for w in words if w and w not in _TITLE_WORDS]
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one letter changed, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
 def _looks_like_name(name: str) -> bool:
     """Two or three capitalised words that name no body ("Lea Varn", not "Coast Guard")."""
     words = name.split()
@@ -175,11 +186,14 @@ class Resolver:
         # name words built once: actor id -> words, and word -> actors named with it
         self._tokens: dict[str, list[str]] = {}
         self._named: dict[str, list[Actor]] = {}
+        self._by_initial: dict[str, list[Actor]] = {}  # persons by surname initial
         for actor in actors.actors:
             words = _name_tokens(actor.name)
             self._tokens[actor.id] = words
             for w in dict.fromkeys(words):
                 self._named.setdefault(w, []).append(actor)
+            if actor.kind == "person" and len(words) >= 2 and words[-1]:
+                self._by_initial.setdefault(words[-1][0], []).append(actor)
         for actor in actors.actors:
             cls = _class_of(actor)
             if cls != "person" and self._looks_personal(actor):
@@ -328,7 +342,27 @@ class Resolver:
                 continue
             if o[-1] == last or (len(toks) == 1 and last in o):
                 best, best_len = other, len(o)
+        if best is actor and personal and len(last) >= 5:
+            best = self._misspelt(actor, toks) or actor
         return best, best.name
+
+    def _misspelt(self, actor: Actor, toks: list[str]) -> Actor | None:
+        """The person a misspelt surname stands for ("Blinkin" for a "Tony Blinkan"
+        named before): one letter changed, added or dropped in a surname of five or
+        more letters, with the same first name when both give one."""
+        last = toks[-1]
+        found = None
+        for other in self._by_initial.get(last[0], ()):
+            o = self._tokens[other.id]
+            if other is actor or len(o) < 2 or o[-1] == last or abs(len(o[-1]) - len(last)) > 1:
+                continue
+            if len(toks) > 1 and toks[0] != o[0]:
+                continue
+            if _one_edit(o[-1], last):
+                if found is not None and found is not other:
+                    return None  # two people it could be: no guess
+                found = other
+        return found
 
     def by_name(self, words: list[str]) -> Actor | None:
         """The person actor whose name ends with (or, for one word, holds) ``words``."""
