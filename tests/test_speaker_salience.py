@@ -75,3 +75,34 @@ def test_a_time_is_not_a_speaker(nlp):
 ])
 def test_misspelt_surname(nlp, text, expected):
     assert speakers(nlp, text) == [("the talks had been useful", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the country" and a possessive "the country's ministry" go to the state named before
+    ("Norway expelled three diplomats on Monday. The country said the men had been "
+     "spying.", "Norway"),
+    ("Norway expelled three diplomats on Monday. The country's foreign ministry said "
+     "the men had been spying.", "Norway’s foreign ministry"),
+    # "the armed group" goes to the group that acted just before
+    ("The Delta Front seized the town. The armed group said the men had been spying.",
+     "Delta Front"),
+])
+def test_state_and_group_nominals(nlp, text, expected):
+    assert speakers(nlp, text) == [("the men had been spying", expected)]
+
+
+def test_group_nominal_with_nobody_before(nlp):
+    text = "A small group said the men had been spying."
+    assert speakers(nlp, text) == [("the men had been spying", "A small group")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "his spokesperson" named in the next sentences is that person, not "he"
+    ("President Ivo Kral left for Rome on Monday. His spokesperson said the trip was "
+     "private. Spokesperson Lea Varn added that no deals would be signed.", "Lea Varn"),
+    # named nowhere: the possessor's spokesperson
+    ("Deputy Foreign Minister Sergei Orlov left for Rome on Monday. His spokesperson "
+     "said the trip was private.", "Sergei Orlov’s spokesperson"),
+])
+def test_possessive_title(nlp, text, expected):
+    assert dict(speakers(nlp, text))["the trip was private"] == expected

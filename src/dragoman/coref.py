@@ -3,14 +3,18 @@
 No coreference package works offline, so this is a small rule-based resolver:
 
 - **names**: "Ryabkov", "Mr Ryabkov" resolve to the fullest name the article gives
-  ("Sergei Ryabkov");
+  ("Sergei Ryabkov"), a surname misspelt by one letter to the one person it can be,
+  and a title named by an appositive ("the bloc's envoy, Mara Lindholm,") to her;
 - **pronouns**: he / she / it / they go to the nearest compatible earlier mention,
-  compatible by gender (titles such as Mr / Ms / spokeswoman, and common first
-  names) and by kind (a person, a body, a group), scored by recency, grammatical
-  role (subjects are preferred) and salience (earlier speakers are preferred, so a
-  run of quotes keeps its speaker);
-- **nominals**: "the minister", "the envoy" go to the latest person introduced with
-  that title, "the French leader" to the latest person named with that owner (and
+  compatible by gender (titles such as Mr / Ms / spokeswoman and the pronouns
+  after a name are firm; a first name is only a soft hint) and by kind (a person, a
+  body, a group; never a place the tables took for a person), scored by recency,
+  grammatical role (subjects are preferred) and salience (earlier speakers are
+  preferred, so a run of quotes keeps its speaker);
+- **nominals**: "the minister", "the envoy" go to the person so titled, ranked by
+  speaker history, role and recency; "his spokesperson" to the spokesperson named
+  next, never to "him"; "the country" to the latest state, "the armed group" to the
+  group that just acted; "the French leader" to the latest person named with that owner (and
   "Estonia's foreign minister" never to someone named without it), a bare title to
   the one person named just before; "the ministry" to the latest body whose name
   contains the word (and its modifiers: "the foreign ministry"); "the statement" to
@@ -32,77 +36,11 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .actors import ActorTable
 from .model import Actor
 from .nlp import doc_text
+from .coref_words import (  # noqa: F401  (the word lists are part of this module's API)
+    FEMALE_TITLES, MALE_TITLES, FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS,
+    BODY_NOUNS, STATE_NOUNS, GROUP_NOUNS, DOCUMENT_NOUNS, PRONOUNS,
+    _TITLE_WORDS, _HE, _SHE, _IT, _THEY, _name_tokens, _one_edit, _looks_like_name)
 
-FEMALE_TITLES = frozenset(
-    "ms mrs miss madam madame mme lady dame queen princess spokeswoman chairwoman "
-    "congresswoman businesswoman stateswoman sister mother wife daughter baroness "
-    "duchess countess empress actress".split())
-MALE_TITLES = frozenset(
-    "mr sir lord king prince spokesman chairman congressman businessman statesman "
-    "brother father husband son baron duke count emperor".split())
-#: Common first names by gender, for "he"/"she" agreement (a name not listed is
-#: compatible with both).
-FEMALE_NAMES = frozenset("""
-agnieszka alice alicia alina amanda amina amy ana andrea angela angelina anja ann
-anna annalena anne annika antonia barbara beatriz betsy birgit brigitte carla carmen
-caroline catherine cecilia charlotte chloe christina christine claudia cristina dana
-daniela deborah diana dilma dina dorota elena elisa elisabeth elizabeth ellen emily
-emma erin eva fatima federica fiona frances francesca gabriela gina giorgia giulia
-gloria hanna hannah hanne heather heidi helen helena hillary ilhan ines ingrid irene
-irina isabel jacinda jane janet janine jelena jennifer jessica jill joan johanna
-julia julie kaja kamala karen karin karina katarina kate katherine kathleen kathryn
-kellyanne kirsten kristalina kristi kristina larissa laura lauren leila leyla lina
-linda lisa liz louise lucia lucy maja malgorzata margaret maria marie marine marise
-marta martha mary maya megan melania melissa mette mia michele michelle mira monica
-nadia nancy natalia natalie natasha nicola nikki nina noura olena olga pamela
-patricia paula penny petra priti rachel rania rebecca rima rosa ruth sabrina salma
-samantha sandra sanna sara sarah sigrid silvia simona sofia sophie stephanie susan
-suzanne svetlana tanja tatiana teresa theresa tsai ulrike ursula valentina valerie
-vera victoria viktoria virginia wendy yasmin yulia yuliia zeynep zuzana
-""".split())
-MALE_NAMES = frozenset("""
-abdel abdul abdullah abiy ahmed alan alberto alejandro aleksandar alexander alexei
-alexis ali amir anders andre andrei andres andrew andrzej andrés angelo anthony
-antonio antony arvind ashraf benedikt benjamin bernard bernardino bernd bill bob
-boris boyko carlos charles chris christopher cyril dan daniel dario david denis
-dmitry dmytro donald ebrahim edi edward emmanuel enrique erdogan fabian felipe
-fernando francis frank friedrich gabriel geert george gerhard giuseppe guido gustavo
-hakan hamad hans hassan heiko helmut henrik herbert hossein hugh ibrahim igor ivan
-jack jake james jan javier jean jeff jens jeppe jeremy jim joachim joe johan john
-jonas jorge jose josep joseph josé juan kais karl kevin khalid kim klaus kyriakos
-lars lee li lloyd luca ludovic luis luiz mahmoud manuel marcelo marco marcus mario
-mark martin mateusz matteo matthias michael mike mikhail mohamed mohammad mohammed
-muhammad nabil najib narendra nicolas nikol nikos olaf oleksandr olli omar paul
-pavel pedro pekka peter petr pierre rafael rami rashid recep richard rishi robert
-roberto ron rustem salman sami sebastian sergei sergey sergio sergiy stefan stephen
-steve sven tariq tayyip ted thierry thomas tim tobias tom viktor vitaly vladimir
-volodymyr walter william wolfgang xavier xi yahya yair yang yevgeny yevhen youssef
-yuri zbigniew zed
-""".split())
-#: Nouns that refer back to a person: "the minister said".
-PERSON_NOUNS = frozenset(
-    "minister envoy spokesman spokeswoman spokesperson president ambassador secretary "
-    "official diplomat chancellor premier leader chief general commander negotiator "
-    "senator governor mayor director chairman chairwoman king queen prince "
-    "candidate nominee congressman congresswoman lawmaker representative "
-    "prosecutor judge adviser advisor aide counsel head deputy sheikh emir "
-    "monarch foreign_minister man woman".split())
-BODY_NOUNS = frozenset(
-    "ministry government office department agency council committee army military "
-    "junta presidency administration cabinet embassy kremlin commission party "
-    "parliament court police union alliance company group organisation organization "
-    "authority authorities campaign secretariat mission force command".split())
-DOCUMENT_NOUNS = frozenset(
-    "statement release report post tweet letter communique communiqué note readout "
-    "transcript document memo announcement message text timeline tally count data figures "
-    "analysis survey poll study estimate records piece response reply sign ad column "
-    "editorial article".split())
-_TITLE_WORDS = FEMALE_TITLES | MALE_TITLES | frozenset("dr prof president minister".split())
-_HE = frozenset("he him his himself".split())
-_SHE = frozenset("she her hers herself".split())
-_IT = frozenset("it its itself".split())
-_THEY = frozenset("they them their theirs themselves".split())
-PRONOUNS = _HE | _SHE | _IT | _THEY
 _PLACE_PREPS = frozenset("in at near outside inside across into from toward towards".split())
 _INITIALS_WINDOW = 20_000  # characters searched back for what an acronym stands for
 _FALLBACK_SENTS = 40  # sentences counted back for the most mentioned person
@@ -123,30 +61,6 @@ class Mention:
     subject: bool
     speaker: bool = False
     soft: bool = False  # the gender rests on the first name alone (names cross genders)
-
-
-def _name_tokens(name: str) -> list[str]:
-    """Lower-case words of a name without titles ("Ms Sherman" -> ["sherman"])."""
-    words = [t.strip(".,’'").lower() for t in name.replace("’s", "").replace("'s", "").split()]
-    return [w for w in words if w and w not in _TITLE_WORDS]
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by exactly one letter changed, added or dropped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return short[i:] == long_[i + 1:]
-
-
-def _looks_like_name(name: str) -> bool:
-    """Two or three capitalised words that name no body ("Lea Varn", not "Coast Guard")."""
-    words = name.split()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(
-        w.lower() in BODY_NOUNS for w in words)
 
 
 def _qualifiers(head: Token) -> list[str]:
@@ -520,6 +434,13 @@ class Resolver:
             issuer = self._issuer(head, noun)
             if issuer is not None:
                 return issuer
+        if noun in STATE_NOUNS or noun in GROUP_NOUNS:
+            return self._latest_of_kind(start, noun)
+        if noun in PERSON_NOUNS and any(c.dep_ == "poss" and c.lower_ in PRONOUNS
+                                        for c in head.children):
+            # "his spokesperson said ..." is not "he": the person so titled named in the
+            # next sentences ("Spokesperson Lea Varn added ..."), else nobody known
+            return self._named_after(start, noun, here, 2, [])
         quals = _qualifiers(head)
         kinds = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound")
                  and c.i < head.i and c.pos_ in ("ADJ", "NOUN") and not c.ent_type_]
@@ -584,16 +505,45 @@ class Resolver:
         if fallback is None and noun in PERSON_NOUNS and here < 3:
             # A lede names the title first and the person later ("The bloc's envoy has
             # cautioned ... the bloc's envoy Mara Lindholm added ...").
-            j = bisect.bisect_right(self._starts, start)
-            while j < len(self.mentions):
-                m = self.mentions[j]
-                j += 1
-                if self.sentence_of(m.start) - here > 8:
-                    break
-                if m.cls == "person" and noun in text[max(0, m.start - 40):m.end].lower() \
-                        and noun not in m.name.lower() and (not quals or self._qualified(m, quals)):
-                    return m
+            return self._named_after(start, noun, here, 8, quals)
         return fallback
+
+    def _named_after(self, start: int, noun: str, here: int, window: int,
+                     quals: list[str]) -> Mention | None:
+        """The first person named after ``start`` (within ``window`` sentences) with the
+        title ``noun`` just before the name."""
+        text = self.text
+        j = bisect.bisect_right(self._starts, start)
+        while j < len(self.mentions):
+            m = self.mentions[j]
+            j += 1
+            if self.sentence_of(m.start) - here > window:
+                break
+            if m.cls == "person" and noun in text[max(0, m.start - 40):m.end].lower() \
+                    and noun not in m.name.lower() and (not quals or self._qualified(m, quals)):
+                return m
+        return None
+
+    def _latest_of_kind(self, start: int, noun: str) -> Mention | None:
+        """"the country" -> the latest state named; "the armed group" -> the latest group
+        or organisation that was a subject (a speaker or an agent), within a few
+        sentences."""
+        here = self.sentence_of(start)
+        want_state = noun in STATE_NOUNS
+        i = bisect.bisect_left(self._starts, start) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            i -= 1
+            if here - self.sentence_of(m.start) > (12 if want_state else 3):
+                return None
+            if m.actor is None or m.end > start:
+                continue
+            if want_state and m.actor.kind == "state":
+                return m
+            if not want_state and m.actor.kind in ("group", "organisation") \
+                    and m.cls != "person" and (m.subject or m.speaker):
+                return m
+        return None
 
     def _qualified(self, m: Mention, quals: list[str]) -> bool:
         """Whether the words around mention ``m`` (or its actor's other mentions) carry

@@ -6,8 +6,8 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..actors import ActorTable
-from ..coref import (BODY_NOUNS, DOCUMENT_NOUNS, PERSON_NOUNS, PRONOUNS, Resolver,
-                     FEMALE_TITLES, MALE_TITLES)
+from ..coref import (BODY_NOUNS, DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_NOUNS, PRONOUNS,
+                     STATE_NOUNS, Resolver, FEMALE_TITLES, MALE_TITLES)
 from ..model import Actor, Span, Speaker
 from .attrib import Attribution
 
@@ -165,6 +165,17 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
                 owner = _body_name(owner, text[m.start:m.end])
             return m.actor, f"{_clean_name(owner)} {head.lower_}", rng
     lemma = head.lemma_.lower()
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"
+                  and c.lemma_.lower() in STATE_NOUNS | GROUP_NOUNS), None)
+    if owner is not None and head.text.islower() and (
+            lemma in BODY_NOUNS or lemma in PERSON_NOUNS) \
+            and not any(c.dep_ == "appos" for c in head.children):
+        # "the country's foreign ministry": the ministry of the state named before
+        m = resolver.resolve_nominal(owner, owner.idx)
+        if m is not None and m.actor is not None:
+            a, name = resolver.fullest(m.actor)
+            rest = text[owner.idx + len(owner):doc[hi].idx + len(doc[hi])].lstrip("’'s ")
+            return a, f"{_body_name(name, text[m.start:m.end])}’s {rest}", rng
     if lemma in DOCUMENT_NOUNS and depth == 0 and head.pos_ == "NOUN":
         src = _document_source(head)
         if src is not None:
@@ -251,7 +262,8 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
                      for c in head.children)
     only_noun = not any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[lo:hi + 1])
     if determined and only_noun and (lemma in PERSON_NOUNS or lemma in BODY_NOUNS
-                                     or lemma in DOCUMENT_NOUNS) and head.tag_ != "NNS":
+                                     or lemma in DOCUMENT_NOUNS or lemma in STATE_NOUNS
+                                     or lemma in GROUP_NOUNS) and head.tag_ != "NNS":
         m = resolver.resolve_nominal(head, head.idx)
         if m is not None:
             if m.actor is not None:
@@ -260,6 +272,15 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
                     name = _body_name(name, text[m.start:m.end])
                 return a, name, rng
             return None, m.name, rng
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        if poss is not None and lemma in PERSON_NOUNS:
+            # "his spokesperson", named nowhere near: the possessor's spokesperson
+            p = resolver.resolve_pronoun(poss.lower_, poss.idx)
+            if p is not None and p.actor is not None:
+                a, name = resolver.fullest(p.actor)
+                if not resolver.is_person(a):
+                    name = _body_name(name, text[p.start:p.end])
+                return a, f"{name}’s {text[poss.idx + len(poss):doc[hi].idx + len(doc[hi])].strip()}", rng
     return None, phrase or None, rng
 
 
