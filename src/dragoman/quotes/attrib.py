@@ -242,7 +242,7 @@ def _belief_content(doc: Doc, tok: Token, takes: str) -> tuple[int, int] | None:
 #: Y") and labels ("called X a Y") are left out: news annotation does not count
 #: them as reported speech when nothing is quoted, and measured on held-out news
 #: they cost more than they bring on PolNeAR.
-_JUDGEMENTS = {"describe": ("as",), "portray": ("as",)}
+_JUDGEMENTS = {"describe": ("as",)}
 
 
 def _judgement_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
