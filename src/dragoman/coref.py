@@ -3,14 +3,18 @@
 No coreference package works offline, so this is a small rule-based resolver:
 
 - **names**: "Ryabkov", "Mr Ryabkov" resolve to the fullest name the article gives
-  ("Sergei Ryabkov");
+  ("Sergei Ryabkov"), a surname misspelt by one letter to the one person it can be,
+  and a title named by an appositive ("the bloc's envoy, Mara Lindholm,") to her;
 - **pronouns**: he / she / it / they go to the nearest compatible earlier mention,
-  compatible by gender (titles such as Mr / Ms / spokeswoman, and common first
-  names) and by kind (a person, a body, a group), scored by recency, grammatical
-  role (subjects are preferred) and salience (earlier speakers are preferred, so a
-  run of quotes keeps its speaker);
-- **nominals**: "the minister", "the envoy" go to the latest person introduced with
-  that title, "the French leader" to the latest person named with that owner (and
+  compatible by gender (titles such as Mr / Ms / spokeswoman and the pronouns
+  after a name are firm; a first name is only a soft hint) and by kind (a person, a
+  body, a group; never a place the tables took for a person), scored by recency,
+  grammatical role (subjects are preferred) and salience (earlier speakers are
+  preferred, so a run of quotes keeps its speaker);
+- **nominals**: "the minister", "the envoy" go to the person so titled, ranked by
+  speaker history, role and recency; "his spokesperson" to the spokesperson named
+  next, never to "him"; "the country" to the latest state, "the armed group" to the
+  group that just acted; "the French leader" to the latest person named with that owner (and
   "Estonia's foreign minister" never to someone named without it), a bare title to
   the one person named just before; "the ministry" to the latest body whose name
   contains the word (and its modifiers: "the foreign ministry"); "the statement" to
@@ -32,76 +36,14 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .actors import ActorTable
 from .model import Actor
 from .nlp import doc_text
+from .coref_words import (  # noqa: F401  (the word lists are part of this module's API)
+    FEMALE_TITLES, MALE_TITLES, FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS,
+    BODY_NOUNS, STATE_NOUNS, GROUP_NOUNS, DOCUMENT_NOUNS, PRONOUNS,
+    _TITLE_WORDS, _HE, _SHE, _IT, _THEY, _name_tokens, _one_edit, _looks_like_name)
 
-FEMALE_TITLES = frozenset(
-    "ms mrs miss madam madame mme lady dame queen princess spokeswoman chairwoman "
-    "congresswoman businesswoman stateswoman sister mother wife daughter baroness "
-    "duchess countess empress actress".split())
-MALE_TITLES = frozenset(
-    "mr sir lord king prince spokesman chairman congressman businessman statesman "
-    "brother father husband son baron duke count emperor".split())
-#: Common first names by gender, for "he"/"she" agreement (a name not listed is
-#: compatible with both).
-FEMALE_NAMES = frozenset("""
-agnieszka alice alicia alina amanda amina amy ana andrea angela angelina anja ann
-anna annalena anne annika antonia barbara beatriz betsy birgit brigitte carla carmen
-caroline catherine cecilia charlotte chloe christina christine claudia cristina dana
-daniela deborah diana dilma dina dorota elena elisa elisabeth elizabeth ellen emily
-emma erin eva fatima federica fiona frances francesca gabriela gina giorgia giulia
-gloria hanna hannah hanne heather heidi helen helena hillary ilhan ines ingrid irene
-irina isabel jacinda jane janet janine jelena jennifer jessica jill joan johanna
-julia julie kaja kamala karen karin karina katarina kate katherine kathleen kathryn
-kellyanne kirsten kristalina kristi kristina larissa laura lauren leila leyla lina
-linda lisa liz louise lucia lucy maja malgorzata margaret maria marie marine marise
-marta martha mary maya megan melania melissa mette mia michele michelle mira monica
-nadia nancy natalia natalie natasha nicola nikki nina noura olena olga pamela
-patricia paula penny petra priti rachel rania rebecca rima rosa ruth sabrina salma
-samantha sandra sanna sara sarah sigrid silvia simona sofia sophie stephanie susan
-suzanne svetlana tanja tatiana teresa theresa tsai ulrike ursula valentina valerie
-vera victoria viktoria virginia wendy yasmin yulia yuliia zeynep zuzana
-""".split())
-MALE_NAMES = frozenset("""
-abdel abdul abdullah abiy ahmed alan alberto alejandro aleksandar alexander alexei
-alexis ali amir anders andre andrei andres andrew andrzej andrés angelo anthony
-antonio antony arvind ashraf benedikt benjamin bernard bernardino bernd bill bob
-boris boyko carlos charles chris christopher cyril dan daniel dario david denis
-dmitry dmytro donald ebrahim edi edward emmanuel enrique erdogan fabian felipe
-fernando francis frank friedrich gabriel geert george gerhard giuseppe guido gustavo
-hakan hamad hans hassan heiko helmut henrik herbert hossein hugh ibrahim igor ivan
-jack jake james jan javier jean jeff jens jeppe jeremy jim joachim joe johan john
-jonas jorge jose josep joseph josé juan kais karl kevin khalid kim klaus kyriakos
-lars lee li lloyd luca ludovic luis luiz mahmoud manuel marcelo marco marcus mario
-mark martin mateusz matteo matthias michael mike mikhail mohamed mohammad mohammed
-muhammad nabil najib narendra nicolas nikol nikos olaf oleksandr olli omar paul
-pavel pedro pekka peter petr pierre rafael rami rashid recep richard rishi robert
-roberto ron rustem salman sami sebastian sergei sergey sergio sergiy stefan stephen
-steve sven tariq tayyip ted thierry thomas tim tobias tom viktor vitaly vladimir
-volodymyr walter william wolfgang xavier xi yahya yair yang yevgeny yevhen youssef
-yuri zbigniew zed
-""".split())
-#: Nouns that refer back to a person: "the minister said".
-PERSON_NOUNS = frozenset(
-    "minister envoy spokesman spokeswoman spokesperson president ambassador secretary "
-    "official diplomat chancellor premier leader chief general commander negotiator "
-    "senator governor mayor director chairman chairwoman king queen prince "
-    "candidate nominee congressman congresswoman lawmaker representative "
-    "prosecutor judge adviser advisor aide counsel head deputy sheikh emir "
-    "monarch foreign_minister man woman".split())
-BODY_NOUNS = frozenset(
-    "ministry government office department agency council committee army military "
-    "junta presidency administration cabinet embassy kremlin commission party "
-    "parliament court police union alliance company group organisation organization "
-    "authority authorities campaign secretariat mission force command".split())
-DOCUMENT_NOUNS = frozenset(
-    "statement release report post tweet letter communique communiqué note readout "
-    "transcript document memo announcement message text timeline tally count data figures "
-    "analysis survey poll study estimate records".split())
-_TITLE_WORDS = FEMALE_TITLES | MALE_TITLES | frozenset("dr prof president minister".split())
-_HE = frozenset("he him his himself".split())
-_SHE = frozenset("she her hers herself".split())
-_IT = frozenset("it its itself".split())
-_THEY = frozenset("they them their theirs themselves".split())
-PRONOUNS = _HE | _SHE | _IT | _THEY
+_PLACE_PREPS = frozenset("in at near outside inside across into from toward towards".split())
+_INITIALS_WINDOW = 20_000  # characters searched back for what an acronym stands for
+_FALLBACK_SENTS = 40  # sentences counted back for the most mentioned person
 _WINDOW = 6  # sentences searched back for a pronoun's antecedent
 _GENDER_MATCH = 1.0  # a candidate known to agree in gender over one of unknown gender
 
@@ -118,12 +60,7 @@ class Mention:
     gender: str  # m | f | ? (persons only)
     subject: bool
     speaker: bool = False
-
-
-def _name_tokens(name: str) -> list[str]:
-    """Lower-case words of a name without titles ("Ms Sherman" -> ["sherman"])."""
-    words = [t.strip(".,’'").lower() for t in name.replace("’s", "").replace("'s", "").split()]
-    return [w for w in words if w and w not in _TITLE_WORDS]
+    soft: bool = False  # the gender rests on the first name alone (names cross genders)
 
 
 def _qualifiers(head: Token) -> list[str]:
@@ -154,30 +91,93 @@ class Resolver:
         self.doc = doc
         self.actors = actors
         self.text = doc_text(doc)
-        self._sent_starts = [s.start_char for s in doc.sents]
+        self._sents = list(doc.sents)
+        self._sent_starts = [s.start_char for s in self._sents]
         self._gender: dict[str, str] = {}
         self.mentions: list[Mention] = []
+        self._soft: set[str] = set()
         self._personal: dict[str, bool] = {}
+        # name words built once: actor id -> words, and word -> actors named with it
+        self._tokens: dict[str, list[str]] = {}
+        self._named: dict[str, list[Actor]] = {}
+        self._by_initial: dict[str, list[Actor]] = {}  # persons by surname initial
+        for actor in actors.actors:
+            words = _name_tokens(actor.name)
+            self._tokens[actor.id] = words
+            for w in dict.fromkeys(words):
+                self._named.setdefault(w, []).append(actor)
+            if actor.kind == "person" and len(words) >= 2 and words[-1]:
+                self._by_initial.setdefault(words[-1][0], []).append(actor)
         for actor in actors.actors:
             cls = _class_of(actor)
             if cls != "person" and self._looks_personal(actor):
                 cls = "person"
+            elif cls == "person" and self._place_like(actor):
+                cls = "place"  # "talks in Qorvan": a town the tables took for a name
             self._personal[actor.id] = cls == "person"
             for m in actor.mentions:
                 self.mentions.append(Mention(m.start, m.end, actor, actor.name, cls,
                                              self.gender_of(actor) if cls == "person" else "?",
-                                             self._is_subject(m.start, m.end)))
+                                             self._is_subject(m.start, m.end),
+                                             soft=actor.id in self._soft))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._by_title = self._titles_named()
+
+    def _titles_named(self) -> dict[str, Actor]:
+        """Actors known only by a title ("the bloc's special envoy") that an appositive
+        names ("..., former minister Lea Varn,"): title id -> the named person."""
+        out: dict[str, Actor] = {}
+        for actor in self.actors.actors:
+            words = _name_tokens(actor.name)
+            if not words or words[-1] not in PERSON_NOUNS:
+                continue
+            for m in actor.mentions:
+                if not self.text.startswith(",", m.end):
+                    continue
+                j = bisect.bisect_left(self._starts, m.end)
+                while j < len(self.mentions) and self.mentions[j].start < m.end + 80:
+                    o = self.mentions[j]
+                    j += 1
+                    between = self.text[m.end:o.start]
+                    if any(ch in between for ch in ".;\n()"):
+                        break
+                    oname = _name_tokens(o.name)
+                    if o.actor is not None and o.actor is not actor and oname \
+                            and oname[-1] not in PERSON_NOUNS and (
+                                o.cls == "person" or _looks_like_name(o.name)):
+                        out[actor.id] = o.actor
+                        break
+                if actor.id in out:
+                    break
+        return out
 
     # ------------------------------------------------------------ facts about actors
     def _looks_personal(self, actor: Actor) -> bool:
-        """A person the actor table did not call one: the parser's PERSON entity."""
+        """A person the actor table did not call one: the parser's PERSON entity on
+        most of its mentions (never a state: a capital tagged PERSON is still a place)."""
+        if actor.kind == "state":
+            return False
+        votes = 0
         for m in actor.mentions[:3]:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and any(t.ent_type_ == "PERSON" for t in span):
-                return True
-        return False
+                votes += 1
+        return votes > 0 and 2 * votes >= min(3, len(actor.mentions))
+
+    def _place_like(self, actor: Actor) -> bool:
+        """A "person" with no title named only after a preposition of place ("in X",
+        "near X"): a place, never the antecedent of "he" or "she"."""
+        if actor.title or not actor.mentions:
+            return False
+        for m in actor.mentions[:4]:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                return False
+            root = span.root
+            if root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPS:
+                return False
+        return True
 
     def _is_subject(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -197,18 +197,25 @@ class Resolver:
             g = "f"
         elif toks and toks[0] in MALE_NAMES:
             g = "m"
+        titled = False
         text = self.text
         for m in actor.mentions:
             before = text[max(0, m.start - 40):m.start].lower().replace(".", " ").split()
             words = before[-1:] + m.text.lower().replace(".", " ").split()[:1]
             if any(w in FEMALE_TITLES for w in words):
                 g = "f"
+                titled = True
                 break
             if any(w in MALE_TITLES for w in words):
                 g = "m"
+                titled = True
                 break
-        if g == "?":
-            g = self._pronoun_evidence(actor)
+        if not titled:
+            evidence = self._pronoun_evidence(actor)
+            if evidence != "?":
+                g = evidence  # "Karen Avetian ... he said": the text knows better
+            elif g != "?":
+                self._soft.add(actor.id)
         self._gender[actor.id] = g
         return g
 
@@ -234,21 +241,42 @@ class Resolver:
 
     def fullest(self, actor: Actor) -> tuple[Actor, str]:
         """The actor giving the fullest name for ``actor`` ("Ryabkov" -> "Sergei Ryabkov")."""
-        toks = _name_tokens(actor.name)
+        actor = self._by_title.get(actor.id, actor)
+        toks = self._tokens.get(actor.id) or _name_tokens(actor.name)
         if not toks:
             return actor, actor.name
         last = toks[-1]
         best, best_len = actor, len(toks)
         personal = self.is_person(actor)
-        for other in self.actors.actors:
+        for other in self._named.get(last, ()):
             if other is actor or personal and not self.is_person(other):
                 continue
-            o = _name_tokens(other.name)
+            o = self._tokens[other.id]
             if len(o) <= best_len:
                 continue
             if o[-1] == last or (len(toks) == 1 and last in o):
                 best, best_len = other, len(o)
+        if best is actor and personal and len(last) >= 5:
+            best = self._misspelt(actor, toks) or actor
         return best, best.name
+
+    def _misspelt(self, actor: Actor, toks: list[str]) -> Actor | None:
+        """The person a misspelt surname stands for ("Blinkin" for a "Tony Blinkan"
+        named before): one letter changed, added or dropped in a surname of five or
+        more letters, with the same first name when both give one."""
+        last = toks[-1]
+        found = None
+        for other in self._by_initial.get(last[0], ()):
+            o = self._tokens[other.id]
+            if other is actor or len(o) < 2 or o[-1] == last or abs(len(o[-1]) - len(last)) > 1:
+                continue
+            if len(toks) > 1 and toks[0] != o[0]:
+                continue
+            if _one_edit(o[-1], last):
+                if found is not None and found is not other:
+                    return None  # two people it could be: no guess
+                found = other
+        return found
 
     def by_name(self, words: list[str]) -> Actor | None:
         """The person actor whose name ends with (or, for one word, holds) ``words``."""
@@ -256,11 +284,11 @@ class Resolver:
         if not words:
             return None
         best = None
-        for a in self.actors.actors:
-            o = _name_tokens(a.name)
+        for a in self._named.get(words[-1], ()):
+            o = self._tokens[a.id]
             if o and (o[-len(words):] == words or (len(words) == 1 and words[0] in o)):
                 if best is None or (self.is_person(a), len(o)) > (
-                        self.is_person(best), len(_name_tokens(best.name))):
+                        self.is_person(best), len(self._tokens[best.id])):
                     best = a
         return best
 
@@ -270,10 +298,25 @@ class Resolver:
         """Record a resolved mention (a quote's speaker) so later pronouns can find it."""
         if actor is not None and cls == "person":
             gender = self.gender_of(actor)
-        m = Mention(start, end, actor, name, cls, gender, True, speaker)
+        m = Mention(start, end, actor, name, cls, gender, True, speaker,
+                    soft=actor is not None and actor.id in self._soft)
         i = bisect.bisect_left(self._starts, start)
         self.mentions.insert(i, m)
         self._starts.insert(i, start)
+
+    def latest_speaker(self, start: int, classes: set[str], within: int = 2) -> Mention | None:
+        """The latest speaker of one of ``classes`` in this or the ``within`` sentences
+        before character ``start``."""
+        here = self.sentence_of(start)
+        i = bisect.bisect_left(self._starts, start) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            i -= 1
+            if here - self.sentence_of(m.start) > within:
+                return None
+            if m.speaker and m.cls in classes and m.end <= start:
+                return m
+        return None
 
     # ------------------------------------------------------------ resolving
     def resolve_pronoun(self, word: str, start: int) -> Mention | None:
@@ -304,9 +347,13 @@ class Resolver:
                 break
             if m.cls not in want:
                 continue
+            penalty = 0.0
             if gender != "?" and m.gender not in (gender, "?"):
-                continue
+                if not m.soft:
+                    continue
+                penalty = 1.0  # a first name that is usually of the other gender
             score = -1.5 * dist + (2.0 if m.subject else 0.0) + (1.0 if m.speaker else 0.0)
+            score -= penalty
             score += _GENDER_MATCH if gender != "?" and m.gender == gender else 0.0
             if score > best_score:
                 best, best_score = m, score
@@ -315,7 +362,8 @@ class Resolver:
         if best is None and want == {"person"}:
             # Fall back on the most mentioned compatible person before this point.
             counts: dict[str, tuple[int, Mention]] = {}
-            for m in self.mentions:
+            first = self._sent_starts[max(0, here - _FALLBACK_SENTS)]
+            for m in self.mentions[bisect.bisect_left(self._starts, first):]:
                 if m.start >= start:
                     break
                 if m.cls == "person" and m.actor is not None and m.gender in (gender, "?"):
@@ -357,7 +405,7 @@ class Resolver:
         """"The rebels accused the army ... They said": the latest main-clause subject of
         the right number in this or the previous sentence, when no actor fits."""
         here = self.sentence_of(start)
-        sents = list(self.doc.sents)
+        sents = self._sents
         for k in range(here, max(-1, here - 2), -1):
             if k >= len(sents):
                 continue
@@ -386,11 +434,19 @@ class Resolver:
             issuer = self._issuer(head, noun)
             if issuer is not None:
                 return issuer
+        if noun in STATE_NOUNS or noun in GROUP_NOUNS:
+            return self._latest_of_kind(start, noun)
+        if noun in PERSON_NOUNS and any(c.dep_ == "poss" and c.lower_ in PRONOUNS
+                                        for c in head.children):
+            # "his spokesperson said ..." is not "he": the person so titled named in the
+            # next sentences ("Spokesperson Lea Varn added ..."), else nobody known
+            return self._named_after(start, noun, here, 2, [])
         quals = _qualifiers(head)
         kinds = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound")
                  and c.i < head.i and c.pos_ in ("ADJ", "NOUN") and not c.ent_type_]
         i = bisect.bisect_left(self._starts, start) - 1
         fallback = qualified = None
+        titled: tuple[float, Mention] | None = None
         lone: Mention | None | bool = False  # the only person of the last sentences
         while i >= 0:
             m = self.mentions[i]
@@ -410,7 +466,13 @@ class Resolver:
             if noun in PERSON_NOUNS and m.cls == "person":
                 context = text[max(0, m.start - 60):m.end + 60].lower()
                 if noun in context:
-                    return m
+                    # titled candidates are ranked, not taken latest-first: a minister
+                    # who has been speaking outranks one just named in passing
+                    dist = here - self.sentence_of(m.start)
+                    score = 2.0 * m.speaker + 1.0 * m.subject - 0.3 * dist
+                    if titled is None or score > titled[0]:
+                        titled = (score, m)
+                    continue
                 if fallback is None and m.speaker and here - self.sentence_of(m.start) <= 3:
                     fallback = m
                 if lone is not None and here - self.sentence_of(m.start) <= 2 and (
@@ -424,7 +486,7 @@ class Resolver:
                     return m
                 if m.actor is not None and noun in text[max(0, m.start - 30):m.start].lower(
                         ).split()[-2:]:
-                    return m  # "owned by Greek company Star Bulk" ... "the company"
+                    return m  # "run by Dutch firm Nordlicht Shipping" ... "the company"
                 after = re.match(r"\s+(\w+)", text[m.end:m.end + 40])
                 if m.actor is not None and after and after.group(1).lower() in (
                         noun, noun + "s"):
@@ -432,6 +494,8 @@ class Resolver:
                     return Mention(m.start, m.end + after.end(), m.actor,
                                    text[m.start:m.end + after.end()], m.cls, m.gender,
                                    m.subject, m.speaker)
+        if titled is not None:
+            return titled[1]
         if fallback is None and qualified is not None:
             fallback = qualified
         if fallback is None and lone and head.tag_ == "NN" and lone.actor is not None:
@@ -439,18 +503,47 @@ class Resolver:
             # person named in the last sentences
             fallback = lone
         if fallback is None and noun in PERSON_NOUNS and here < 3:
-            # A lede names the title first and the person later ("The UN's envoy has
-            # warned ... UN special envoy Bernardino Leon told ...").
-            j = bisect.bisect_right(self._starts, start)
-            while j < len(self.mentions):
-                m = self.mentions[j]
-                j += 1
-                if self.sentence_of(m.start) - here > 8:
-                    break
-                if m.cls == "person" and noun in text[max(0, m.start - 40):m.end].lower() \
-                        and noun not in m.name.lower() and (not quals or self._qualified(m, quals)):
-                    return m
+            # A lede names the title first and the person later ("The bloc's envoy has
+            # cautioned ... the bloc's envoy Mara Lindholm added ...").
+            return self._named_after(start, noun, here, 8, quals)
         return fallback
+
+    def _named_after(self, start: int, noun: str, here: int, window: int,
+                     quals: list[str]) -> Mention | None:
+        """The first person named after ``start`` (within ``window`` sentences) with the
+        title ``noun`` just before the name."""
+        text = self.text
+        j = bisect.bisect_right(self._starts, start)
+        while j < len(self.mentions):
+            m = self.mentions[j]
+            j += 1
+            if self.sentence_of(m.start) - here > window:
+                break
+            if m.cls == "person" and noun in text[max(0, m.start - 40):m.end].lower() \
+                    and noun not in m.name.lower() and (not quals or self._qualified(m, quals)):
+                return m
+        return None
+
+    def _latest_of_kind(self, start: int, noun: str) -> Mention | None:
+        """"the country" -> the latest state named; "the armed group" -> the latest group
+        or organisation that was a subject (a speaker or an agent), within a few
+        sentences."""
+        here = self.sentence_of(start)
+        want_state = noun in STATE_NOUNS
+        i = bisect.bisect_left(self._starts, start) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            i -= 1
+            if here - self.sentence_of(m.start) > (12 if want_state else 3):
+                return None
+            if m.actor is None or m.end > start:
+                continue
+            if want_state and m.actor.kind == "state":
+                return m
+            if not want_state and m.actor.kind in ("group", "organisation") \
+                    and m.cls != "person" and (m.subject or m.speaker):
+                return m
+        return None
 
     def _qualified(self, m: Mention, quals: list[str]) -> bool:
         """Whether the words around mention ``m`` (or its actor's other mentions) carry
@@ -480,7 +573,8 @@ class Resolver:
         """"FO" -> the latest "Foreign Office" mentioned before ``before``."""
         want = acronym.upper()
         i = bisect.bisect_left(self._starts, before) - 1
-        while i >= 0:
+        stop = bisect.bisect_left(self._starts, before - _INITIALS_WINDOW)
+        while i >= stop:
             m = self.mentions[i]
             i -= 1
             words = [w for w in m.name.replace("’s", "").replace("'s", "").split()
@@ -490,10 +584,12 @@ class Resolver:
         # Not an actor: the capitalised words themselves ("the Foreign Office ... the FO")
         pattern = r"\b" + r"(?:\s+(?:of|for|and|the)){0,2}\s+".join(
             ch + r"[\w’'-]+" for ch in want) + r"\b"
-        found = [x for x in re.finditer(pattern, self.text[:before])]
+        lo = max(0, before - _INITIALS_WINDOW)  # a window, not the whole article each time
+        found = [x for x in re.finditer(pattern, self.text[lo:before])]
         if found:
             hit = found[-1]
-            return Mention(hit.start(), hit.end(), None, hit.group(0), "body", "?", False)
+            return Mention(lo + hit.start(), lo + hit.end(), None, hit.group(0), "body", "?",
+                           False)
         return None
 
 

@@ -55,6 +55,8 @@ def _load(name: str) -> Language:
                          "as a package here; install it with pip or choose another "
                          f"with --model ({exc.__class__.__name__})") from None
     nlp.max_length = MAX_LENGTH
+    from .prenorm import add_to  # token and sentence fixes before the parse
+    add_to(nlp)
     return nlp
 
 

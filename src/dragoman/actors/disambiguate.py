@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .dictionary import HONORIFICS
 from .match import Match
@@ -32,12 +32,27 @@ COUNTRY_CUES = frozenset({"tbilisi", "georgian", "abkhazia", "ossetia", "caucasu
                           "azerbaijan", "black", "sea", "georgian dream"})
 
 
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity holding token ``i``, found from the token's IOB tags (a scan of
+    ``doc.ents`` per match would make long articles quadratic)."""
+    if doc[i].ent_iob_ not in ("B", "I"):
+        return None
+    lo = i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = i + 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return Span(doc, lo, hi, label=doc[i].ent_type_)
+
+
 def _person_inside(doc: Doc, m: Match, lower: list[str]) -> bool:
     """Whether a state name is part of a person's name here."""
     if m.start > 0 and lower[m.start - 1] in HONORIFICS:
         return True
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.end <= m.start or ent.start >= m.end:
+    for i in range(m.start, m.end):  # the first PERSON entity over the match
+        ent = _entity_at(doc, i)
+        if ent is None or ent.label_ != "PERSON":
             continue
         if ent.end - ent.start <= m.end - m.start:
             return False

@@ -1,6 +1,7 @@
 """The speech-cue lexicon (``data/cues.tsv``) and cue matching on lemmas."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,9 @@ class Lexicon:
     phrases: dict[str, dict[str, str]]  # head lemma -> {particle or object lemma: force}
     sources: frozenset[str]  # "according to": head lemma of the source phrase
     frames: frozenset[str]  # nouns of "in a statement", "in an interview"
+    beliefs: dict[str, str] = dataclasses.field(default_factory=dict)
+    # lemma -> content it takes: clause (a that-clause or infinitive only) or object
+    # (also a noun phrase: "backs the plan")
 
 
 @functools.lru_cache(maxsize=2)
@@ -27,6 +31,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     phrases: dict[str, dict[str, str]] = {}
     sources: set[str] = set()
     frames: set[str] = set()
+    beliefs: dict[str, str] = {}
     for line in Path(path or CUES_PATH).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -42,7 +47,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             sources.add("accord" if words[0] == "according" else words[0])
         elif kind == "frame":
             frames.add(words[-1])
-    return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames))
+        elif kind == "belief":
+            beliefs[words[0]] = force if force in ("clause", "object", "raising") else "clause"
+    return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames), beliefs)
 
 
 @dataclass
@@ -53,12 +60,20 @@ class Cue:
     tokens: list[int]
     force: str
     kind: str  # verb | phrase | source
+    belief: str | None = None  # a thought, not speech: the content it takes
+    # (clause | object | raising: the whole clause, holder unnamed: "X seems to Y",
+    # "X is expected to Y")
 
     def char_range(self, doc: Doc) -> tuple[int, int]:
         toks = [doc[i] for i in self.tokens]
         return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
 
 
+
+
+#: Verbs that are speech cues alone ("he continued: ...") but aspectual before an
+#: infinitive.
+_ASPECTUAL = frozenset({"continue"})
 
 
 def _lemma(tok: Token) -> str:
@@ -88,7 +103,15 @@ def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
                 cues.append(Cue(tok.i, sorted([tok.i, hit.i]), force, "phrase"))
                 continue
         force = lex.verbs.get(lemma)
+        if lemma in _ASPECTUAL and any(c.dep_ == "xcomp" for c in tok.children):
+            continue  # "continued to shell the town": not a speech verb here
         if force is None:
+            if lemma in lex.beliefs and tok.pos_ in ("VERB", "AUX"):
+                takes = lex.beliefs[lemma]
+                if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children) \
+                        and not any(c.dep_ == "agent" for c in tok.children):
+                    takes = "raising"  # "the vote is expected to ...": nobody named
+                cues.append(Cue(tok.i, [tok.i], "weak", "verb", takes))
             continue
         if force == "weak" and any(
                 c.dep_ == "prep" and c.lower_ == "in" and any(

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorTable
 from ..coref import Resolver
 from ..model import Quote, Span, Speaker
-from .attrib import Attribution, find_attributions
+from .attrib import Attribution, find_attributions, label_attributions
 from ..nlp import doc_text
 from .cues import Cue, find_cues, load_lexicon
 from .marks import Segment, find_segments
@@ -136,8 +136,14 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+def _cues_in(cues: list[tuple[int, Attribution]], positions: list[int], lo: int, hi: int
+             ) -> list[tuple[int, Attribution]]:
+    """The cues at positions in [lo, hi) (``positions`` is sorted: no scan of them all)."""
+    return cues[bisect.bisect_left(positions, lo):bisect.bisect_left(positions, hi)]
+
+
 def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
-              cues: list[tuple[int, Attribution]]) -> Attribution | None:
+              cues: list[tuple[int, Attribution]], positions: list[int]) -> Attribution | None:
     """A content-less cue in the same sentence as the segment, outside the marks."""
     close = seg.close_mark if seg.close_mark >= 0 else seg.end
     opening = seg.open_mark if seg.open_mark >= 0 else seg.start
@@ -149,7 +155,7 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
     _, trail_e = _sentence_bounds(text, close + 1, close + 1)
     trail_e = min(trail_e, next_start)
     best, best_d = None, None
-    for pos, a in cues:
+    for pos, a in _cues_in(cues, positions, lead_s, trail_e):
         if a.content is not None and _overlap(a.content, (seg.start, seg.end)) == 0 and \
                 sum(_overlap(a.content, (g.start, g.end)) for g in segs) \
                 < 0.5 * (a.content[1] - a.content[0]):
@@ -170,14 +176,14 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
         back = text[:lead_s].rstrip()
         if back.endswith(":"):
             ps, _ = _sentence_bounds(text, len(back) - 1, len(back) - 1)
-            for pos, a in cues:
-                if ps <= pos < len(back) and a.content is None:
+            for pos, a in _cues_in(cues, positions, ps, len(back)):
+                if a.content is None:
                     best = a
     if best is None and text[lead_s:opening].rstrip().endswith(":"):
         # "... he said:" at the end of the previous sentence of the paragraph
         ps, _ = _sentence_bounds(text, max(0, lead_s - 2), lead_s)
-        for pos, a in cues:
-            if ps <= pos < lead_s and a.content is None:
+        for pos, a in _cues_in(cues, positions, ps, lead_s):
+            if a.content is None:
                 best = a
     return best
 
@@ -261,7 +267,9 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
     """
     text = doc_text(doc)
     segs = find_segments(text)
-    attrs = find_attributions(doc, find_cues(doc, load_lexicon()))
+    cues = find_cues(doc, load_lexicon())
+    attrs = find_attributions(doc, cues)
+    attrs += label_attributions(doc, {c.head for c in cues})
     seg_ranges = [(g.open_mark if g.open_mark >= 0 else g.start,
                    g.close_mark + 1 if g.close_mark >= 0 else g.end) for g in segs]
     seg_starts = [r[0] for r in seg_ranges]
@@ -271,9 +279,12 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         return j >= 0 and seg_ranges[j][0] <= pos < seg_ranges[j][1] and \
             _words(text[segs[j].start:segs[j].end]) > _SCARE_WORDS
 
-    attrs = [a for a in attrs if not in_segment(doc[a.cue.head].idx)]
+    # a belief cue attributes only the thought it reports, never a quotation nearby
+    attrs = [a for a in attrs if not in_segment(doc[a.cue.head].idx)
+             and (a.content is not None or not a.cue.belief)]
     by_head = {a.cue.head: a for a in attrs}
     cue_pos = sorted(((doc[a.cue.head].idx, a) for a in attrs), key=lambda x: x[0])
+    cue_at = [p for p, _ in cue_pos]
     para_starts = _paragraph_starts(text)
 
     def para(pos: int) -> int:
@@ -320,7 +331,7 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
                 or _is_title(quoted):
             links.append(("drop", None))
             continue
-        adj = _adjacent(text, g, segs, k, cue_pos)
+        adj = _adjacent(text, g, segs, k, cue_pos, cue_at)
         if adj is None:
             adj = _colon_intro(doc, g)
         if adj is None and _words(quoted) <= _SCARE_WORDS:
@@ -352,7 +363,7 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
                           bisect.bisect_left(seg_starts, ce)]
         if i not in mixed and sum(_overlap((cs, ce), r) for r in near) >= 0.5 * (ce - cs):
             continue  # the content is quoted: reported as the direct quote
-        kind = "indirect"
+        kind = "belief" if a.cue.belief else "indirect"
         if i in mixed:
             kind = "mixed"
             ce = max(ce, max(segs[k].end for k in mixed[i]))
@@ -361,12 +372,29 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
                 if g.close_mark >= 0 and cs <= g.open_mark and g.close_mark + 1 > ce:
                     ce = g.close_mark + 1 if text[g.close_mark] != "'" else g.close_mark + 2
             cs = min(cs, min(segs[k].start for k in mixed[i]))
-        if _words(text[cs:ce]) < 2:
+        if _words(text[cs:ce]) < (1 if kind == "belief" else 2):
             continue
         cands.append(_Cand(cs, ce, kind, a, "attr", para(cs)))
     cands.extend(_Cand(s, e, "direct", None, "none", para(s)) for s, e in pull_quotes(doc, segs))
     cands.sort(key=lambda c: (c.start, -c.end))
+    cands = _outside_speech(cands)
     return _emit(doc, actors, cands, attrs, by_head, resolver or Resolver(doc, actors))
+
+
+def _outside_speech(cands: list[_Cand]) -> list[_Cand]:
+    """Drop beliefs reported inside reported speech ("she said they believe X"): the
+    speech is the attribution; the thought inside it belongs to its content. One
+    sweep over candidates sorted by start."""
+    out: list[_Cand] = []
+    reach = -1  # the furthest end of a speech candidate seen so far
+    for c in cands:
+        if c.kind == "belief":
+            if c.end <= reach:
+                continue
+        else:
+            reach = max(reach, c.end)
+        out.append(c)
+    return out
 
 
 def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribution],

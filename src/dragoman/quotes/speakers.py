@@ -6,13 +6,14 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..actors import ActorTable
-from ..coref import (BODY_NOUNS, DOCUMENT_NOUNS, PERSON_NOUNS, PRONOUNS, Resolver,
-                     FEMALE_TITLES, MALE_TITLES)
+from ..coref import (BODY_NOUNS, DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_NOUNS, PRONOUNS,
+                     STATE_NOUNS, Resolver, FEMALE_TITLES, MALE_TITLES)
 from ..model import Actor, Span, Speaker
 from .attrib import Attribution
 
 _KEEP_RIGHT = ("of", "for", "at", "in")
 _FIRST_PERSON = frozenset("i we me us".split())
+_SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
 
 
 def phrase_range(head: Token) -> tuple[int, int]:
@@ -32,8 +33,9 @@ def phrase_range(head: Token) -> tuple[int, int]:
         lo += 1
     hi = head.i
     for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in _KEEP_RIGHT and c.i == hi + 1:
-            hi = c.right_edge.i
+        if c.dep_ == "prep" and c.i == hi + 1 and (c.lower_ in _KEEP_RIGHT or c.lower_ == "on" and not any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.subtree)):
+            hi = c.right_edge.i  # "officials on both sides", not "officials on Monday"
         elif c.dep_ in ("compound", "flat", "case") and c.i == hi + 1:
             hi = c.i
         elif head.pos_ == "NOUN" and c.i == hi + 1 and (
@@ -88,6 +90,10 @@ def _cls(head: Token, actor: Actor | None) -> str:
         return "person" if head.tag_ not in ("NNS", "NNPS") else "group"
     if head.tag_ in ("NNS", "NNPS") or head.lower_ == "they":
         return "group"
+    if head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in PERSON_NOUNS
+            for c in head.children):
+        return "person"  # a name the actor table does not know ("aide Ana Vell")
     return "body"
 
 
@@ -102,13 +108,19 @@ def _document_source(head: Token) -> Token | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS:
                 return obj
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        # "the paper ran a piece that argued ...", "she posted a reply saying ...":
+        # whoever put the document out
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() not in DOCUMENT_NOUNS:
+            return subj
     return None
 
 
 def _appositive(doc: Doc, head: Token, lo: int, hi: int, actors: ActorTable,
                 resolver: Resolver) -> tuple[Actor | None, str] | None:
-    """The proper-name appositive of a speaker phrase ("The foreign minister, Marise
-    Payne,"): its actor and fullest name, or None."""
+    """The proper-name appositive of a speaker phrase ("The trade minister, Oskar
+    Vendt,"): its actor and fullest name, or None."""
     text = doc_text(doc)
     appositives = [c for c in head.children if c.dep_ == "appos"] + [
         g for c in head.children if c.dep_ == "prep" and lo <= c.i <= hi + 1
@@ -142,7 +154,28 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         return None, m.name, (head.i, head.i)
     if low in _FIRST_PERSON:
         return None, None, (head.i, head.i)
+    if head.lemma_.lower() in _SPOKES and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                              for c in head.children) \
+            and not any(c.dep_ in ("prep", "appos", "poss", "compound") for c in head.children):
+        # "The rebels said ... 'X,' a spokesman said": the body that just spoke
+        m = resolver.latest_speaker(head.idx, {"body", "group"})
+        if m is not None:
+            owner = resolver.fullest(m.actor)[1] if m.actor is not None else m.name
+            if m.actor is not None and not resolver.is_person(m.actor):
+                owner = _body_name(owner, text[m.start:m.end])
+            return m.actor, f"{_clean_name(owner)} {head.lower_}", rng
     lemma = head.lemma_.lower()
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"
+                  and c.lemma_.lower() in STATE_NOUNS | GROUP_NOUNS), None)
+    if owner is not None and head.text.islower() and (
+            lemma in BODY_NOUNS or lemma in PERSON_NOUNS) \
+            and not any(c.dep_ == "appos" for c in head.children):
+        # "the country's foreign ministry": the ministry of the state named before
+        m = resolver.resolve_nominal(owner, owner.idx)
+        if m is not None and m.actor is not None:
+            a, name = resolver.fullest(m.actor)
+            rest = text[owner.idx + len(owner):doc[hi].idx + len(doc[hi])].lstrip("’'s ")
+            return a, f"{_body_name(name, text[m.start:m.end])}’s {rest}", rng
     if lemma in DOCUMENT_NOUNS and depth == 0 and head.pos_ == "NOUN":
         src = _document_source(head)
         if src is not None:
@@ -211,12 +244,26 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
             a, name = resolver.fullest(a)
             return a, name, rng
     phrase = _clean_name(text[doc[lo].idx:doc[hi].idx + len(doc[hi])])
+    titled = [t.i for t in doc[lo:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS]
+    if head.pos_ == "PROPN" and titled and all(t.pos_ == "PROPN" for t in doc[titled[-1] + 1:hi + 1]):
+        # "presidential aide Ana Vell": the name after the title
+        phrase = _clean_name(doc[titled[-1] + 1:hi + 1].text)
+    elif head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+        # "presidential aide Ana Vell": the person's name, not the title before it
+        e_lo = head.i
+        while e_lo > lo and doc[e_lo].ent_iob_ == "I":
+            e_lo -= 1  # the entity's first token (found without scanning doc.ents)
+        e_hi = head.i
+        while e_hi + 1 < len(doc) and doc[e_hi + 1].ent_iob_ == "I":
+            e_hi += 1
+        phrase = _clean_name(doc[e_lo:e_hi + 1].text)
     determined = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her",
                                                                  "its", "their")
                      for c in head.children)
     only_noun = not any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[lo:hi + 1])
     if determined and only_noun and (lemma in PERSON_NOUNS or lemma in BODY_NOUNS
-                                     or lemma in DOCUMENT_NOUNS) and head.tag_ != "NNS":
+                                     or lemma in DOCUMENT_NOUNS or lemma in STATE_NOUNS
+                                     or lemma in GROUP_NOUNS) and head.tag_ != "NNS":
         m = resolver.resolve_nominal(head, head.idx)
         if m is not None:
             if m.actor is not None:
@@ -225,6 +272,15 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
                     name = _body_name(name, text[m.start:m.end])
                 return a, name, rng
             return None, m.name, rng
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        if poss is not None and lemma in PERSON_NOUNS:
+            # "his spokesperson", named nowhere near: the possessor's spokesperson
+            p = resolver.resolve_pronoun(poss.lower_, poss.idx)
+            if p is not None and p.actor is not None:
+                a, name = resolver.fullest(p.actor)
+                if not resolver.is_person(a):
+                    name = _body_name(name, text[p.start:p.end])
+                return a, f"{name}’s {text[poss.idx + len(poss):doc[hi].idx + len(doc[hi])].strip()}", rng
     return None, phrase or None, rng
 
 
@@ -260,6 +316,8 @@ def resolve_speaker(doc: Doc, attr: Attribution, actors: ActorTable,
     actor = found[0][0]
     names = [_tidy(n) for n in names]
     name = " and ".join(dict.fromkeys(names)) if names else None
-    resolver.note(s, e, actor if len(found) == 1 else None, name or mention.text,
-                  _cls(head, actor))
+    if name is not None:  # an unresolved pronoun teaches later pronouns nothing
+        # a belief holder is a mention, not a speaker whose quotes run on
+        resolver.note(s, e, actor if len(found) == 1 else None, name,
+                      _cls(head, actor), speaker=not attr.cue.belief)
     return Speaker(actor.id if actor is not None else None, name, mention)

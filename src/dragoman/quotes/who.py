@@ -21,14 +21,16 @@ DOCUMENT_NOUNS = frozenset(
     "statement release report post tweet letter communique communiqué note readout "
     "transcript document memo announcement message text website account page "
     "interview speech declaration filing notice bulletin broadcast article timeline tally "
-    "count data figures analysis survey poll study estimate records".split())
+    "count data figures analysis survey poll study estimate records piece response reply "
+    "sign ad column editorial".split())
 _QUOTE_LEMMAS = ("quote", "cite")
 
 
 def subject(tok: Token) -> Token | None:
     """The subject of ``tok`` (not an expletive "there"), or None."""
     for c in tok.children:
-        if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX" and c.lower_ != "there":
+        if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX" and c.lower_ != "there" \
+                and not c.is_punct:  # a closing quote mark the parser took for one
             return c
     return None
 
@@ -108,6 +110,8 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
             subj = None
     if subj is not None and subj.lower_ in ("this", "these", "those", "what", "there"):
         return None, None  # "this says a lot", "that suggested ..."
+    if subj is not None and subj.ent_type_ in ("DATE", "TIME") and subj.pos_ == "NOUN":
+        return None, None  # "this morning saw ...": a time is nobody's voice
     if subj is not None and subj.text.isupper() and len(subj.text) > 2 \
             and (subj.i == 0 or "\n" in doc[subj.i - 1].text):
         # a dateline: "YANGON, MYANMAR — Myanmar's junta has slammed ..."

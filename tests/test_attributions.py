@@ -1,0 +1,170 @@
+"""Attributions beyond speech: beliefs (kind "belief"), accusations and descriptions
+whose content is an object, and the PolNeAR span conventions. Sentences written for
+the project, with cases that must yield nothing."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.actors import find_actors
+from dragoman.nlp import load
+from dragoman.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def quotes_of(nlp, text):
+    doc = nlp(text)
+    return find_quotes(doc, find_actors(doc))
+
+
+@pytest.mark.parametrize("text, content, holder", [
+    # a thought: a that-clause or a bare clause
+    ("Many analysts believe that the ceasefire will not hold.",
+     "that the ceasefire will not hold", "analysts"),
+    ("The governor thinks the levee can be repaired by spring.",
+     "the levee can be repaired by spring", "governor"),
+    # an expectation with an infinitive, and with an object and an infinitive
+    ("The minister hopes to sign the fishing accord in May.",
+     "to sign the fishing accord in May", "minister"),
+    ("Traders expect the central bank to cut rates again.",
+     "the central bank to cut rates again", "Traders"),
+    # a stance: the object is the content
+    ("The farmers' union opposes the new import quotas.",
+     "the new import quotas", "union"),
+    # a perception
+    ("Residents fear the river will flood the lower town again.",
+     "the river will flood the lower town again", "Residents"),
+])
+def test_beliefs(nlp, text, content, holder):
+    quotes = quotes_of(nlp, text)
+    beliefs = [q for q in quotes if q.kind == "belief"]
+    assert len(beliefs) == 1, [(q.text, q.kind) for q in quotes]
+    q = beliefs[0]
+    assert q.text == content
+    assert q.text == text[q.start:q.end]
+    assert q.speaker is not None and holder.lower() in q.speaker.name.lower()
+
+
+@pytest.mark.parametrize("text", [
+    # the verb, but no content it reports
+    "The rebels believe in a federal state.",
+    "The committee found a room for the hearing.",
+    "They want more.",
+    # neither speech nor belief
+    "The convoy reached the border at dawn.",
+])
+def test_no_belief(nlp, text):
+    assert [q for q in quotes_of(nlp, text) if q.kind == "belief"] == []
+
+
+def test_belief_does_not_take_a_quotation(nlp):
+    text = "“We are ready,” the general said. Analysts think otherwise."
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == \
+        [("direct", "general")]
+
+
+def test_belief_inside_speech_is_part_of_it(nlp):
+    text = "The envoy said he believes the talks will resume next week."
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.text) for q in quotes] == \
+        [("indirect", "he believes the talks will resume next week")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a description keeps what it describes
+    ("The auditor described the accounts as incomplete and late.",
+     "the accounts as incomplete and late", "auditor"),
+    ("The envoy described the offer as a first step.", "the offer as a first step", "envoy"),
+])
+def test_object_content(nlp, text, content, speaker):
+    quotes = [q for q in quotes_of(nlp, text) if q.kind != "belief"]
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].kind == "indirect"
+    assert speaker.lower() in quotes[0].speaker.name.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition accused the mayor.",          # no charge
+    # an accusation with nothing quoted is not counted as reported speech
+    "The opposition accused the mayor of hiding the audit.",
+    "The council described the route.",           # no "as"
+    "The party called a meeting for Monday.",     # not a label
+])
+def test_no_object_content(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_leading_that_is_kept(nlp):
+    text = "The ministry said that the border would reopen on Friday."
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["that the border would reopen on Friday"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a transcript: labels and colons open the paragraphs
+    ("Q: You left the camp in 2019. What happened next?\nA: I walked for three days "
+     "and reached the border alone.",
+     [("You left the camp in 2019. What happened next?", "Q"),
+      ("I walked for three days and reached the border alone.", "A")]),
+    # a name and a colon before a statement without quote marks
+    ("Lindholm: the vote is lost and we must start again.",
+     [("the vote is lost and we must start again.", "Lindholm")]),
+])
+def test_label_lines(nlp, text, expected):
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "OSLO: The drill was over by noon.",          # a dateline, not a speaker
+    "Lindholm: no.",                              # too short to be a statement
+    "The plan has three parts: money, arms and time.",
+])
+def test_no_label_line(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_place_and_colon_is_a_dateline(nlp):
+    text = "Nairobi: For the third day running, the court heard the defence."
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a cue after its content reports the whole sentence, not its last conjunct
+    ("Troops have left the city, but the fighting goes on, the minister said.",
+     "Troops have left the city, but the fighting goes on", "minister"),
+    ("Prices rose and wages fell, the bank said.", "Prices rose and wages fell", "bank"),
+])
+def test_cue_after_coordinated_content(nlp, text, content, speaker):
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == [content]
+    assert speaker in quotes[0].speaker.name
+
+
+def test_two_reports_in_one_sentence_stay_apart(nlp):
+    text = "The army said the rebels had fled, but the rebels said they still held the bridge."
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("the rebels had fled", "army"), ("they still held the bridge", "rebels")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The ceasefire seems to be collapsing.", "The ceasefire seems to be collapsing"),
+    ("Turnout is expected to fall sharply this year.",
+     "Turnout is expected to fall sharply this year"),
+])
+def test_perception_without_holder(nlp, text, content):
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("belief", content, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "She appeared on television on Monday.",
+    "It seems late.",
+])
+def test_no_perception(nlp, text):
+    assert quotes_of(nlp, text) == []

@@ -1,0 +1,93 @@
+"""The pre-parse component: token and sentence fixes that never change the text."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.actors import find_actors
+from dragoman.nlp import load
+from dragoman.prenorm import NAME, _dateline_end
+from dragoman.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def test_component_is_first(nlp):
+    assert nlp.pipe_names[0] == NAME
+
+
+@pytest.mark.parametrize("text", [
+    'The talks ended on Friday."We will return," she said.',
+    "«Nobody wants a war,» the envoy said.\nHe left.",
+    "It rained.\n\nRebels seize border town\nThe army said it had withdrawn.",
+])
+def test_text_and_offsets_unchanged(nlp, text):
+    doc = nlp(text)
+    assert doc.text == text
+    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+
+
+def test_glued_quote_mark_is_split(nlp):
+    doc = nlp('The talks ended on Friday."We will return," she said.')
+    assert '"We' not in [t.text for t in doc]
+    assert [t.text for t in doc].count('"') == 2
+
+
+def test_glued_quote_is_attributed(nlp):
+    text = 'Minister Ana Vell met the rebels on Friday."We will return," she said.'
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == \
+        [("We will return", "Ana Vell")]
+
+
+def test_apostrophe_is_not_split(nlp):
+    doc = nlp("The 'Ninety' club and the party's chief met.")
+    assert "'s" in [t.text for t in doc]
+
+
+def _sentences(doc):
+    return [s.text.strip() for s in doc.sents]
+
+
+def test_headline_without_full_stop_is_its_own_sentence(nlp):
+    doc = nlp("Rebels seize border town\nThe army said it had withdrawn from the town.")
+    assert _sentences(doc)[0] == "Rebels seize border town"
+
+
+def test_closing_mark_stays_with_its_sentence(nlp):
+    doc = nlp("«We are ready.» The general left.")
+    assert _sentences(doc)[0] == "«We are ready.»"
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("SEOUL, March 3 (Wire) - The ministry said the drill was over.", "The ministry"),
+    ("Harbin, Nov. 17 (Agency)--The ministry said the drill was over.", "The ministry"),
+    ("OSLO: The ministry said the drill was over.", "The ministry"),
+    ("NEW DELHI/ISLAMABAD - Troops exchanged fire overnight.", "Troops"),
+    ("BUENA PARK, Calif. — The candidate promised a new plan.", "The candidate"),
+])
+def test_datelines(nlp, text, rest):
+    end = _dateline_end(text, 0)
+    assert end is not None and text[end:].startswith(rest)
+    assert any(s.startswith(rest) for s in _sentences(nlp(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Lund: we will not give in.",  # a name line, not a dateline
+    "Later - much later - the ministry spoke.",
+    "The ministry said the drill was over.",
+])
+def test_not_datelines(nlp, text):
+    assert _dateline_end(text, 0) is None
+
+
+def test_dateline_is_not_the_speaker(nlp):
+    text = "TALLINN (Wire) - The defence ministry said the exercise would start on Monday."
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert len(quotes) == 1
+    assert quotes[0].text == "the exercise would start on Monday"
+    assert "ministry" in quotes[0].speaker.name.lower()
