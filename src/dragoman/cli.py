@@ -1,7 +1,10 @@
 """The command line: thin click commands over the library."""
 from __future__ import annotations
 
+import io
 import json
+import os
+import signal
 import sys
 
 import click
@@ -12,7 +15,9 @@ from .actors import load_dictionary
 from .errors import DragomanError
 from .model import Analysis
 from .pipeline import analyze_items
-from .readers import Failed, check_date, check_paths, read_inputs
+from .limits import DEFAULT_ARTICLE_TIMEOUT
+from .readers import (DEFAULT_MAX_CHARS, Failed, check_date, check_encoding, check_paths,
+                      read_inputs)
 from .render import print_analysis, print_failure
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -24,8 +29,51 @@ def main() -> None:
     """dragoman: who said what, and who did what to whom, in news about diplomacy."""
 
 
+def emit(text: str, *, err: bool = False) -> None:
+    """Write ``text`` as UTF-8, whatever the locale, in one piece.
+
+    Anything that cannot be encoded (a lone surrogate) becomes "?"; Ctrl-C and SIGTERM
+    are held back during the write, so that a line is never cut in half.
+    """
+    stream = sys.stderr if err else sys.stdout
+    data = text.encode("utf-8", "replace")
+    block = {signal.SIGINT, signal.SIGTERM}
+    masked = hasattr(signal, "pthread_sigmask")
+    if masked:
+        signal.pthread_sigmask(signal.SIG_BLOCK, block)
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            stream.flush()
+            buffer.write(data)
+            buffer.flush()
+        else:
+            stream.write(data.decode("utf-8"))
+            stream.flush()
+    finally:
+        if masked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, block)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the batch is, so that it ends like Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of our output has gone (``| head -1``): stop without a word."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
 @main.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]),
               default="text", show_default=True,
               help="json: one object (an array for several articles); jsonl: one line "
@@ -36,20 +84,29 @@ def main() -> None:
 @click.option("--model", metavar="NAME", help="An installed spaCy pipeline to use "
               "instead of en_core_web_sm.")
 @click.option("--encoding", default="utf-8", show_default=True,
-              help="Encoding of .txt, .html and .jsonl files.")
+              help="Encoding of .txt, .html and .jsonl files (any Python codec).")
 @click.option("--actors", "actors_file", metavar="FILE",
               type=click.Path(exists=True, dir_okay=False),
               help="A CSV or TSV of actors that adds to or overrides the built-in "
                    "dictionary (columns: name, code, kind; optional aliases, country, "
                    "title; see docs/actors.md).")
+@click.option("--article-timeout", metavar="SECONDS", type=click.FloatRange(min=0),
+              default=DEFAULT_ARTICLE_TIMEOUT, show_default=True,
+              help="Time budget of one article; an article over it is reported as an "
+                   "error in its place (0: no limit).")
+@click.option("--max-chars", metavar="N", type=click.IntRange(min=0),
+              default=DEFAULT_MAX_CHARS, show_default=True,
+              help="Longest article accepted, in characters; a longer one is reported "
+                   "as an error in its place (0: no limit; memory grows with length).")
 def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str | None,
-            encoding: str, actors_file: str | None) -> None:
+            encoding: str, actors_file: str | None, article_timeout: float,
+            max_chars: int) -> None:
     """Analyse articles: actors, quotes with speakers, events.
 
     PATHS are .txt, .html/.htm or .jsonl files, folders of them (read
     recursively), or - for standard input (the default). An article that cannot be
     read or analysed is reported in its place and the rest go on; the exit status
-    is then 1.
+    is then 1 (130 after Ctrl-C, 143 after SIGTERM).
 
     Example:
 
@@ -59,37 +116,59 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
     """
     try:
         published = check_date(published, "--published")
+        check_encoding(encoding)
         check_paths(paths)
         dictionary = load_dictionary(actors_file)
         nlp.load(model)
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
     console = Console(soft_wrap=False)
-    failed = 0
+    done = failed = 0
     collected: list[dict] = []
-    results = analyze_items(read_inputs(paths, encoding=encoding), published, model=model,
-                            dictionary=dictionary)
-    for result in results:
-        analysis = result if isinstance(result, Analysis) else None
-        ident = result.article.id if isinstance(result, Analysis) else result.id
-        error = result.error if isinstance(result, Failed) else None
-        failed += error is not None
-        if fmt == "jsonl":
-            obj = analysis.to_dict() if analysis else {"article": {"id": ident}, "error": error}
-            sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        elif fmt == "json":
-            collected.append(analysis.to_dict() if analysis
-                             else {"article": {"id": ident}, "error": error})
-        elif analysis:
-            print_analysis(console, analysis)
-        else:
-            print_failure(console, ident, error or "")
-        if error and fmt != "text":
-            click.echo(f"error: {error}", err=True)
-    if fmt == "json":
-        out = collected[0] if len(collected) == 1 else collected
-        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    old_term = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        results = analyze_items(read_inputs(paths, encoding=encoding, max_chars=max_chars),
+                                published, model=model, dictionary=dictionary,
+                                article_timeout=article_timeout, max_chars=max_chars)
+        for result in results:
+            analysis = result if isinstance(result, Analysis) else None
+            ident = result.article.id if isinstance(result, Analysis) else result.id
+            error = result.error if isinstance(result, Failed) else None
+            failed += error is not None
+            record = (analysis.to_dict() if analysis
+                      else {"article": {"id": ident}, "error": error})
+            if fmt == "jsonl":
+                emit(json.dumps(record, ensure_ascii=False) + "\n")
+            elif fmt == "json":
+                collected.append(record)
+            else:
+                with console.capture() as captured:
+                    if analysis:
+                        print_analysis(console, analysis)
+                    else:
+                        print_failure(console, ident, error or "")
+                emit(captured.get())
+            done += 1
+            if error and fmt != "text":
+                emit(f"error: {error}\n", err=True)
+            for warning in analysis.warnings if analysis and fmt != "text" else ():
+                emit(f"warning: {ident}: {warning}\n", err=True)
+        if fmt == "json":
+            out = collected[0] if len(collected) == 1 else collected
+            emit(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    except (KeyboardInterrupt, Terminated) as exc:
+        name, status = (("SIGTERM", 143) if isinstance(exc, Terminated)
+                        else ("Ctrl-C", 130))
+        kept = "were printed" if fmt != "json" else "were not printed (--format json " \
+            "prints at the end; use jsonl)"
+        emit(f"dragoman: stopped by {name} after {done} article(s) ({failed} failed); "
+             f"their complete records {kept}\n", err=True)
+        sys.exit(status)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        sys.exit(141)
+    finally:
+        signal.signal(signal.SIGTERM, old_term)
     if failed:
         sys.exit(1)
 
