@@ -55,6 +55,29 @@ def emit(text: str, *, err: bool = False) -> None:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, block)
 
 
+class _Utf8Console:
+    """What rich renders for: standard output's terminal and size, but UTF-8 always
+    (rendering is captured and written with :func:`emit`)."""
+
+    encoding = "utf-8"
+
+    def __init__(self, stream: object) -> None:
+        self._stream = stream
+
+    def isatty(self) -> bool:
+        return bool(getattr(self._stream, "isatty", lambda: False)())
+
+    def fileno(self) -> int:
+        return self._stream.fileno()  # type: ignore[attr-defined]
+
+    def write(self, text: str) -> int:
+        emit(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
 class Terminated(BaseException):
     """SIGTERM, raised where the batch is, so that it ends like Ctrl-C."""
 
@@ -122,7 +145,9 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
         nlp.load(model)
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
-    console = Console(soft_wrap=False)
+    console = Console(soft_wrap=False, file=_Utf8Console(sys.stdout))
+    article_timeout = article_timeout or None
+    max_chars = max_chars or None
     done = failed = 0
     collected: list[dict] = []
     old_term = signal.signal(signal.SIGTERM, _terminate)
@@ -137,6 +162,7 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
             failed += error is not None
             record = (analysis.to_dict() if analysis
                       else {"article": {"id": ident}, "error": error})
+            done += 1  # counted before it is written: a signal waits for the write
             if fmt == "jsonl":
                 emit(json.dumps(record, ensure_ascii=False) + "\n")
             elif fmt == "json":
@@ -148,7 +174,6 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
                     else:
                         print_failure(console, ident, error or "")
                 emit(captured.get())
-            done += 1
             if error and fmt != "text":
                 emit(f"error: {error}\n", err=True)
             for warning in analysis.warnings if analysis and fmt != "text" else ():

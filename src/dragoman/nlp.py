@@ -143,7 +143,7 @@ def parse_long(nlp: Language, text: str) -> Doc:
     with the whole article), and their tensors, which no stage reads, are dropped
     before the join. The joined Doc's text is exactly ``text``, so offsets hold.
     """
-    bounds = [0, *split_points(text), len(text)]
+    bounds = [0, *split_points(text, CHUNK_CHARS), len(text)]
     docs = []
     for a, b in zip(bounds, bounds[1:]):
         doc = run_pipes(nlp, make_doc(nlp, text[a:b]))

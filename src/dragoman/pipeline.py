@@ -110,7 +110,7 @@ def _as_article(item: Article | str, published: str | None, settings: Settings) 
         raise ArticleTypeError(f"an article must be its text (a str) or a dragoman.Article "
                                f"with a str text, not {type(item).__name__}")
     if settings.max_chars and len(article.text) > settings.max_chars:
-        raise TooLongError(f"{article.id}: the article is too long "
+        raise TooLongError(f"{article.path or article.id}: the article is too long "
                            f"({len(article.text):,} characters; the limit is "
                            f"{settings.max_chars:,}); split it, or raise the limit with "
                            "--max-chars (max_chars= in Python)")

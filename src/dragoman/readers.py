@@ -151,7 +151,8 @@ def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
     except UnicodeDecodeError as exc:
         if b"\x00" in data[:8192]:
             raise InputError(f"{where}: looks like a binary file (it contains NUL bytes), "
-                             "not text; give a .txt, .html or .jsonl article") from None
+                             "not text; give a .txt, .html or .jsonl article, or, for "
+                             "UTF-16 or UTF-32 text, name it with --encoding utf-16") from None
         raise EncodingError(f"{where}: not valid {encoding} text (byte {exc.start}: "
                             f"{data[exc.start:exc.start + 1]!r}); if the file is in another "
                             "encoding, name it with --encoding, e.g. --encoding cp1252") from None
