@@ -546,3 +546,14 @@ def test_batch_goes_on_after_every_kind_of_bad_input(tmp_path: Path) -> None:
     assert isinstance(lines[0], dict) and all(isinstance(x, dict) for x in lines)
     assert all(isinstance(r, (Analysis, Failed)) for r in
                analyze_items(read_inputs([str(tmp_path)])))
+
+
+def test_output_lines_survive_splitlines(tmp_path: Path) -> None:
+    f = tmp_path / "sep.jsonl"
+    # the lone CR puts the text into the output, with its line separators
+    f.write_text(json.dumps({"id": "x\u2028y", "text": "Talks\r resumed\u2028in\x85Oslo "
+                             "\u2029on Monday."}, ensure_ascii=False) + "\n")
+    r = CliRunner().invoke(main, ["analyze", str(f), "--format", "jsonl"])
+    [line] = r.stdout.splitlines()
+    d = json.loads(line)
+    assert d["article"]["id"] == "x\u2028y" and "\x85" in d["article"]["text"]

@@ -55,6 +55,16 @@ def emit(text: str, *, err: bool = False) -> None:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, block)
 
 
+#: Characters that str.splitlines() takes for line ends but JSON leaves raw with
+#: ensure_ascii=False: escaped, so that a reader splitting lines gets whole records.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def to_json(obj: object, indent: int | None = None) -> str:
+    """JSON text of ``obj``, UTF-8 characters kept, line separators escaped."""
+    return json.dumps(obj, ensure_ascii=False, indent=indent).translate(_LINE_BREAKS)
+
+
 class _Utf8Console:
     """What rich renders for: standard output's terminal and size, but UTF-8 always
     (rendering is captured and written with :func:`emit`)."""
@@ -164,7 +174,7 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
                       else {"article": {"id": ident}, "error": error})
             done += 1  # counted before it is written: a signal waits for the write
             if fmt == "jsonl":
-                emit(json.dumps(record, ensure_ascii=False) + "\n")
+                emit(to_json(record) + "\n")
             elif fmt == "json":
                 collected.append(record)
             else:
@@ -180,7 +190,7 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
                 emit(f"warning: {ident}: {warning}\n", err=True)
         if fmt == "json":
             out = collected[0] if len(collected) == 1 else collected
-            emit(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+            emit(to_json(out, indent=2) + "\n")
     except (KeyboardInterrupt, Terminated) as exc:
         name, status = (("SIGTERM", 143) if isinstance(exc, Terminated)
                         else ("Ctrl-C", 130))
