@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,8 +20,8 @@ from dragoman.quotes.marks import find_segments
 from dragoman.readers import Failed, read_inputs, read_jsonl, read_stream
 
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\u2039\u203a\u300c\u300d"
-#: Budgets: small in CI; scripts/fuzz.py multiplies them.
-FEW = settings(max_examples=40, deadline=None,
+#: Examples a property: 40 in CI; scripts/fuzz.py sets DRAGOMAN_FUZZ_EXAMPLES higher.
+FEW = settings(max_examples=int(os.environ.get("DRAGOMAN_FUZZ_EXAMPLES", "40")), deadline=None,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                       HealthCheck.function_scoped_fixture])
 

@@ -477,10 +477,6 @@ def test_bad_limits_are_refused(value: object) -> None:
         dragoman.analyze(GOOD, max_chars=value)  # type: ignore[arg-type]
 
 
-def test_errors_are_dragoman_errors() -> None:
-    assert issubclass(ArticleTimeout, DragomanError) and issubclass(DateError, ValueError)
-
-
 # signals: every printed line complete, a final message, 130 / 143
 
 def _many_articles(tmp_path: Path, n: int = 400, size: int = 30) -> Path:
