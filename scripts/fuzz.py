@@ -14,6 +14,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +52,10 @@ def atheris_run(seconds: int) -> int:
     with atheris.instrument_imports():
         import dragoman.pipeline  # noqa: F401
         import dragoman.readers  # noqa: F401
-    args = [sys.argv[0], f"-max_total_time={seconds}", "-max_len=4096",
+    # libFuzzer writes new inputs into the first folder: a scratch one, never tests/nasty
+    scratch = tempfile.mkdtemp(prefix="dragoman-fuzz-")
+    print(f"atheris corpus: {scratch} (seeded from tests/nasty)")
+    args = [sys.argv[0], f"-max_total_time={seconds}", "-max_len=4096", scratch,
             str(ROOT / "tests" / "nasty")]
     atheris.Setup(args, atheris_target)
     atheris.Fuzz()

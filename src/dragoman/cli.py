@@ -1,11 +1,9 @@
 """The command line: thin click commands over the library."""
 from __future__ import annotations
 
-import io
-import json
-import os
 import signal
 import sys
+import threading
 
 import click
 from rich.console import Console
@@ -13,9 +11,10 @@ from rich.console import Console
 from . import __version__, nlp
 from .actors import load_dictionary
 from .errors import DragomanError
-from .model import Analysis
-from .pipeline import analyze_items
 from .limits import DEFAULT_ARTICLE_TIMEOUT
+from .model import Analysis
+from .output import Terminated, Utf8Console, emit, quiet_broken_pipe, terminate, to_json
+from .pipeline import analyze_items
 from .readers import (DEFAULT_MAX_CHARS, Failed, check_date, check_encoding, check_paths,
                       read_inputs)
 from .render import print_analysis, print_failure
@@ -27,82 +26,6 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 @click.version_option(__version__, "--version", prog_name="dragoman")
 def main() -> None:
     """dragoman: who said what, and who did what to whom, in news about diplomacy."""
-
-
-def emit(text: str, *, err: bool = False) -> None:
-    """Write ``text`` as UTF-8, whatever the locale, in one piece.
-
-    Anything that cannot be encoded (a lone surrogate) becomes "?"; Ctrl-C and SIGTERM
-    are held back during the write, so that a line is never cut in half.
-    """
-    stream = sys.stderr if err else sys.stdout
-    data = text.encode("utf-8", "replace")
-    block = {signal.SIGINT, signal.SIGTERM}
-    masked = hasattr(signal, "pthread_sigmask")
-    if masked:
-        signal.pthread_sigmask(signal.SIG_BLOCK, block)
-    try:
-        buffer = getattr(stream, "buffer", None)
-        if buffer is not None:
-            stream.flush()
-            buffer.write(data)
-            buffer.flush()
-        else:
-            stream.write(data.decode("utf-8"))
-            stream.flush()
-    finally:
-        if masked:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, block)
-
-
-#: Characters that str.splitlines() takes for line ends but JSON leaves raw with
-#: ensure_ascii=False: escaped, so that a reader splitting lines gets whole records.
-_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-
-
-def to_json(obj: object, indent: int | None = None) -> str:
-    """JSON text of ``obj``, UTF-8 characters kept, line separators escaped."""
-    return json.dumps(obj, ensure_ascii=False, indent=indent).translate(_LINE_BREAKS)
-
-
-class _Utf8Console:
-    """What rich renders for: standard output's terminal and size, but UTF-8 always
-    (rendering is captured and written with :func:`emit`)."""
-
-    encoding = "utf-8"
-
-    def __init__(self, stream: object) -> None:
-        self._stream = stream
-
-    def isatty(self) -> bool:
-        return bool(getattr(self._stream, "isatty", lambda: False)())
-
-    def fileno(self) -> int:
-        return self._stream.fileno()  # type: ignore[attr-defined]
-
-    def write(self, text: str) -> int:
-        emit(text)
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-
-class Terminated(BaseException):
-    """SIGTERM, raised where the batch is, so that it ends like Ctrl-C."""
-
-
-def _terminate(signum: int, frame: object) -> None:
-    raise Terminated()
-
-
-def _quiet_broken_pipe() -> None:
-    """The reader of our output has gone (``| head -1``): stop without a word."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        pass
 
 
 @main.command(context_settings=CONTEXT)
@@ -155,12 +78,13 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
         nlp.load(model)
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
-    console = Console(soft_wrap=False, file=_Utf8Console(sys.stdout))
+    console = Console(soft_wrap=False, file=Utf8Console(sys.stdout))
     article_timeout = article_timeout or None
     max_chars = max_chars or None
     done = failed = 0
     collected: list[dict] = []
-    old_term = signal.signal(signal.SIGTERM, _terminate)
+    main_thread = threading.current_thread() is threading.main_thread()
+    old_term = signal.signal(signal.SIGTERM, terminate) if main_thread else None
     try:
         results = analyze_items(read_inputs(paths, encoding=encoding, max_chars=max_chars),
                                 published, model=model, dictionary=dictionary,
@@ -200,10 +124,11 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
              f"their complete records {kept}\n", err=True)
         sys.exit(status)
     except BrokenPipeError:
-        _quiet_broken_pipe()
+        quiet_broken_pipe()
         sys.exit(141)
     finally:
-        signal.signal(signal.SIGTERM, old_term)
+        if main_thread:
+            signal.signal(signal.SIGTERM, old_term)
     if failed:
         sys.exit(1)
 
