@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.errors import InputError
+from dragoman.errors import InputError, SettingError
 from dragoman.model import Article
 from dragoman.readers import (Failed, check_date, content_id, files_in, headline,
                               read_inputs, read_stream)
@@ -142,11 +142,11 @@ def test_invalid_utf8_names_file_and_offers_encoding(tmp_path: Path) -> None:
     assert isinstance(a, Article) and a.text == "Le ministre a déclaré."
 
 
-def test_unknown_encoding(tmp_path: Path) -> None:
+def test_unknown_encoding_is_refused_before_reading(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text("x")
-    [r] = read(f, encoding="klingon")
-    assert isinstance(r, Failed) and "unknown encoding" in r.error
+    with pytest.raises(SettingError, match="unknown encoding 'klingon'"):
+        read(f, encoding="klingon")
 
 
 def test_unknown_extension(tmp_path: Path) -> None:

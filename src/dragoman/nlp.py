@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -62,6 +64,64 @@ def _load(name: str) -> Language:
 
 #: Longer texts are parsed in pieces of about this many characters, to bound memory.
 CHUNK_CHARS = 100_000
+#: A run of characters without whitespace longer than this is tokenized in pieces of
+#: this size: spaCy's tokenizer strips prefixes one at a time, which is quadratic in
+#: the length of a run such as 10,000 opening quote marks.
+MAX_WORD_CHARS = 1_000
+#: A run of more tokens than this without sentence punctuation or a line break is cut
+#: into sentences of this many tokens before the parser sees it.
+MAX_SENTENCE_TOKENS = 250
+_SENTENCE_END = frozenset(".!?;\u2026")
+_LONG_RUN = re.compile(r"\S{%d,}" % MAX_WORD_CHARS)
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text`` with guards, ready for the pipeline's components.
+
+    The Doc's text is exactly ``text``: long runs without whitespace are tokenized in
+    pieces that are joined back, and over-long sentences get sentence starts that
+    the parser respects (:func:`bound_sentences`).
+    """
+    if _LONG_RUN.search(text) is None:
+        doc = nlp.make_doc(text)
+    else:
+        pieces, pos = [], 0
+        for m in _LONG_RUN.finditer(text):
+            if m.start() > pos:
+                pieces.append(text[pos:m.start()])
+            pieces += [text[i:min(i + MAX_WORD_CHARS, m.end())]
+                       for i in range(m.start(), m.end(), MAX_WORD_CHARS)]
+            pos = m.end()
+        if pos < len(text):
+            pieces.append(text[pos:])
+        doc = Doc.from_docs([nlp.make_doc(p) for p in pieces], ensure_whitespace=False)
+    bound_sentences(doc)
+    return doc
+
+
+def bound_sentences(doc: Doc, limit: int = MAX_SENTENCE_TOKENS) -> None:
+    """Start a sentence after every ``limit`` tokens without sentence punctuation.
+
+    The parser's cost and the stages' per-sentence work grow with sentence length; a
+    page of words without a full stop would otherwise be one sentence.
+    """
+    if len(doc) <= limit:
+        return
+    run = 0
+    for token in doc:
+        if run >= limit:
+            token.is_sent_start = True
+            run = 0
+        run += 1
+        if token.text in _SENTENCE_END or "\n" in token.text or "\n" in token.whitespace_:
+            run = 0
+
+
+def run_pipes(nlp: Language, doc: Doc) -> Doc:
+    """The pipeline's components over a tokenized Doc."""
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
 
 
 def split_points(text: str, size: int = CHUNK_CHARS) -> list[int]:
@@ -81,11 +141,29 @@ def split_points(text: str, size: int = CHUNK_CHARS) -> list[int]:
 def parse_long(nlp: Language, text: str) -> Doc:
     """Parse a long text piece by piece and join the pieces into one Doc.
 
-    The joined Doc's text is exactly ``text``, so character offsets hold.
+    Pieces are parsed one at a time (not in one ``nlp.pipe`` batch, whose memory grows
+    with the whole article), and their tensors, which no stage reads, are dropped
+    before the join. The joined Doc's text is exactly ``text``, so offsets hold.
     """
-    bounds = [0, *split_points(text), len(text)]
-    pieces = [text[a:b] for a, b in zip(bounds, bounds[1:])]
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    bounds = [0, *split_points(text, CHUNK_CHARS), len(text)]
+    docs = []
+    for a, b in zip(bounds, bounds[1:]):
+        doc = run_pipes(nlp, make_doc(nlp, text[a:b]))
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        docs.append(doc)
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """One text parsed, in pieces when it is long."""
+    if len(text) > CHUNK_CHARS:
+        return parse_long(nlp, text)
+    return run_pipes(nlp, make_doc(nlp, text))
+
+
+def parse_batch(nlp: Language, texts: list[str], *, batch_size: int = 32) -> list[Doc]:
+    """Short texts parsed together with ``nlp.pipe`` (faster than one by one)."""
+    return list(nlp.pipe((make_doc(nlp, t) for t in texts), batch_size=batch_size))
 
 
 def pipe(nlp: Language, texts: Iterable[tuple[str, T]], *,
@@ -94,7 +172,8 @@ def pipe(nlp: Language, texts: Iterable[tuple[str, T]], *,
     buffer: list[tuple[str, T]] = []
 
     def flush() -> Iterator[tuple[Doc, T]]:
-        yield from nlp.pipe(buffer, as_tuples=True, batch_size=batch_size)
+        docs = parse_batch(nlp, [t for t, _ in buffer], batch_size=batch_size)
+        yield from zip(docs, [c for _, c in buffer])
         buffer.clear()
 
     for text, context in texts:

@@ -1,4 +1,8 @@
-"""A readable terminal rendering of analyses (rich)."""
+"""A readable terminal rendering of analyses (rich).
+
+Article text goes in as :class:`rich.text.Text`, never as a str, which rich would read
+as markup: ``[/bold]`` in a quote must print as it is.
+"""
 from __future__ import annotations
 
 from rich.console import Console, Group
@@ -48,16 +52,16 @@ def render(analysis: Analysis) -> Panel:
         who = q.speaker.name if q.speaker and q.speaker.name else "(unattributed)"
         if q.speaker and q.speaker.mention and q.speaker.mention.text != who:
             who += f' ("{q.speaker.mention.text}")'
-        quotes.add_row(who, q.kind, q.text)
+        quotes.add_row(Text(who), Text(q.kind), Text(q.text))
     parts.append(quotes if analysis.quotes else Text("Quotes: none found", style="dim"))
     if analysis.events:
         events = Table(title="Events", expand=True, title_justify="left")
         for col in ("type", "source", "target", "trigger", "date", "place", "flags"):
             events.add_column(col)
         for e in analysis.events:
-            events.add_row(e.type, _party(e.source), _party(e.target), e.trigger.text,
-                           e.date or "", e.location.name if e.location else "",
-                           _event_flags(e))
+            cells = (e.type, _party(e.source), _party(e.target), e.trigger.text,
+                     e.date or "", e.location.name if e.location else "", _event_flags(e))
+            events.add_row(*(Text(c) for c in cells))
         parts.append(events)
     else:
         parts.append(Text("Events: none found", style="dim"))
@@ -74,4 +78,4 @@ def print_analysis(console: Console, analysis: Analysis) -> None:
 
 def print_failure(console: Console, ident: str, error: str) -> None:
     """Print one article that could not be analysed."""
-    console.print(Panel(Text(error, style="red"), title=f"{ident}: not analysed"))
+    console.print(Panel(Text(error, style="red"), title=Text(f"{ident}: not analysed")))
