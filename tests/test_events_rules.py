@@ -356,3 +356,55 @@ def test_passive_grant_in_a_quote_stays_the_speakers(nlp) -> None:  # type: igno
     evs = find_events(doc, actors, find_quotes(doc, actors), published="2021-06-02", use_classifier=False)[0]
     granted = [e for e in evs if "granted" in e.trigger.text and not e.hypothetical]
     assert not granted or sides(granted[0])[0] == "CHL"
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana cannot meet the demands of Togo on the border.",
+    "Kenya could not meet the conditions set by Uganda.",
+    "Kenya said it could not accept the offer from Uganda.",
+    "Chile will not accept the proposal from Peru.",
+])
+def test_modal_refusals_are_rejections(nlp, text: str) -> None:
+    # "cannot" and "could not" are refusals as much as "will not" (_WILL was once
+    # redefined further down, and these lost their REJECT)
+    rejects = [e for e in code(nlp, text) if e.type == "REJECT"]
+    assert rejects and not rejects[0].negated
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Chile plans to visit Bolivia next month.", "CONSULT"),
+    ("Peru ought to negotiate with Ecuador, the envoy said.", "CONSULT"),
+    ("The Kenyan minister intends to meet his Ugandan counterpart.", "CONSULT"),
+    ("A diplomat said that if Kenyan troops crossed the river, Uganda would close its border.", "SANCTION"),
+])
+def test_plans_and_recommendations_are_no_facts(nlp, text: str, etype: str) -> None:
+    evs = code(nlp, text)
+    # the planned act is found, as hypothetical, and nothing becomes a fact
+    assert any(e.type == etype and e.hypothetical for e in evs)
+    assert not factual(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Baghdad had not agreed to any Kenyan military presence on its soil.",
+    "Kenya has not agreed to the deal with Uganda.",
+])
+def test_denied_past_agreement_is_no_refusal(nlp, text: str) -> None:
+    evs = code(nlp, text)
+    assert any(e.type == "AGREE" and e.negated for e in evs)
+    assert "REJECT" not in {e.type for e in evs}
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Asked whether Kenya would meet rebel leaders, the Ugandan envoy said nothing was decided.", False),
+    ("The Kenyan parliament is expected to question the government about the border.", False),
+    ("Uganda was asked by Kenya to hand over the suspects.", True),
+    ("Kenya asked Uganda to withdraw its troops.", True),
+])
+def test_questions_and_forecasts_are_no_requests(nlp, text: str, asks: bool) -> None:
+    assert ("REQUEST" in {e.type for e in factual(code(nlp, text))}) is asks
+
+
+def test_a_warning_is_coded_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    threats = [e for e in factual(code(nlp, "Kenya warned it would impose sanctions on Uganda."))
+               if e.type == "THREATEN"]
+    assert len(threats) == 1

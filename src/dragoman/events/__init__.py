@@ -138,7 +138,8 @@ def _first_person_poss(tok: Token) -> bool:
 
 _ACCEPT = frozenset("agree accept support endorse approve back recognise recognize cooperate "
                     "concede comply yield compromise negotiate".split())
-_WILL = frozenset("will would wo ca can could 'll shall".split())
+# modals of a refusal: "will not", "cannot", "could not", "won't"
+_REFUSING = frozenset("will would wo ca can could 'll shall".split())
 
 
 def _negated_verb(tok: Token) -> bool:
@@ -146,8 +147,10 @@ def _negated_verb(tok: Token) -> bool:
     plain report that something did not happen ("did not meet his counterpart")."""
     if not any(c.dep_ == "neg" for c in tok.children):
         return False
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return False  # "had not agreed to any presence": a denial of a past act, no refusal
     return tok.lemma_.lower() in _ACCEPT or any(
-        c.dep_ == "aux" and c.lower_ in _WILL for c in tok.children)
+        c.dep_ == "aux" and c.lower_ in _REFUSING for c in tok.children)
 
 
 def _same_event_place(ctx: _Context, ptype: str, source: Party | None,
@@ -390,8 +393,27 @@ def _side(ctx: _Context, tok: Token | None) -> Party | None:
     return party(tok, ctx.actors, ctx.resolve) if tok is not None else None
 
 
+_ASKING = frozenset("ask expect".split())
+
+
+def _no_request(tok: Token) -> bool:
+    """"Asked whether talks would resume, he said ...", "is expected to question the
+    minister": a question put to someone or a forecast, not a request (CAMEO 10x needs
+    someone asking someone else for something)."""
+    if tok.lemma_.lower() not in _ASKING or tok.pos_ != "VERB":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "aux") for c in tok.children))
+    if passive and not any(c.dep_ == "agent" for c in tok.children):
+        return True  # someone is asked or expected, by no one named
+    return any(c.dep_ in ("ccomp", "advcl") and any(
+        g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children) for c in tok.children)
+
+
 def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
     tok = trig.token
+    if trig.type == "REQUEST" and _no_request(tok):
+        return None
     if tok.ent_type_ in _NAMED and tok.ent_iob_ != "O" and trig.type != "ASSAULT":
         return None
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -491,24 +513,57 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
     return event
 
 
-_INTENT_HEADS = frozenset("willing ready prepared prepare plan intend decide vow pledge promise "
-                          "swear determine".split())
+# heads whose complement is a commitment stated to others (CAMEO 03x); a plan, an
+# intention or a decision ("plans to visit", "intends to negotiate") is no statement
+# to anyone and stays a hypothetical event only
+_INTENT_HEADS = frozenset("willing ready prepared vow pledge promise swear commit".split())
 _WILL = frozenset(("will", "would", "'ll", "wo", "shall"))
 _MUST = frozenset(("must", "should"))
+
+
+_PLANNING = frozenset("plan intend decide determine prepare aim hope expect want consider "
+                      "ought need".split())
+
+
+def _planned(tok: Token) -> bool:
+    """Whether the act is what someone plans, intends or decides ("plans to visit")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ != "xcomp":
+            return False
+        if t.head.lemma_.lower() in _PLANNING:
+            return True
+        t = t.head
+    return False
+
+
+def _own_statement(ctx: _Context, speech: Token, tok: Token, source: Party | None) -> bool:
+    """Whether the one who speaks is the one whose act is stated: its own country, or
+    a pronoun ("it would respond") standing for the speaker."""
+    subj, _ = subject_of(speech)
+    if subj is None:
+        return True  # "was quoted as saying": the source is the speaker
+    said = _side(ctx, subj)
+    if said is not None and said.code and source is not None and source.code:
+        return said.code[:3] == source.code[:3]
+    actor = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return actor is not None and actor.pos_ == "PRON"
 
 
 def intent_event(ctx: _Context, e: Event, tok: Token, n: int, triggers: set[int]) -> Event | None:
     """A stated intention or demand as an event of its own (CAMEO's convention).
 
-    "said it would start talks" is AGREE; "will impose sanctions", "plans to impose
-    restrictions" THREATEN; "would not accept" REJECT; "said Sudan must return the
-    helicopter" a REQUEST by the speaker of the one who must act. Only intentions
-    someone states (a speech verb above the clause, or willing / ready / plans to).
+    "said it would start talks" is AGREE; "said it will impose sanctions" THREATEN;
+    "said it could not accept" REJECT; "said Sudan must return the helicopter" a
+    REQUEST by the speaker of the one who must act. Only intentions someone states (a
+    speech verb above the clause, or willing / ready / vowed to); not plans, decisions
+    or conditions ("plans to visit", "if X crossed, Y would close").
     """
     if e.negated:
         return None
     holder = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
-    aux = next((c for c in holder.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL | _MUST), None)
+    modals = _WILL | _MUST | (_REFUSING if e.type == "REJECT" else frozenset())
+    aux = next((c for c in holder.children if c.dep_ in ("aux", "auxpass") and c.lower_ in modals), None)
     t, speech, head_word = tok, None, None
     for _ in range(5):
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in _INTENT_HEADS and head_word is None:
@@ -522,6 +577,8 @@ def intent_event(ctx: _Context, e: Event, tok: Token, n: int, triggers: set[int]
     cue = aux if aux is not None else head_word
     if cue is None or (speech is None and head_word is None):
         return None
+    if reading(tok)[1] == "condition" or _planned(tok):
+        return None  # "if X crossed, Y would close ...", "said it plans to visit": not commitments
     if (speech is not None and speech.i in triggers) or (head_word is not None and head_word.i in triggers):
         return None
     source, target = e.source, e.target
@@ -531,6 +588,8 @@ def intent_event(ctx: _Context, e: Event, tok: Token, n: int, triggers: set[int]
         subj, _ = subject_of(speech)
         source, target = (_side(ctx, subj), e.source)
         ptype = "REQUEST"
+    elif speech is not None and not _own_statement(ctx, speech, tok, source):
+        return None  # "a diplomat said Chile would close its border": a forecast, no commitment
     elif e.type in ("REJECT", "REQUEST"):
         ptype = e.type  # "would not accept", "would continue to urge"
     elif e.type == "AGREE" and speech is not None and cue.lower_ in _WILL:
@@ -806,6 +865,7 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
             e = replace(e, target=_counterpart(ctx, trig.token, e.source))
         if _keep(e):
             events.append(e)
+            trig_at.add(trig.token.i)
     for trig in triggers:
         if _is_topic(trig.token, verbal, trig_at):
             continue

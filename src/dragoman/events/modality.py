@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 from .sentences import sent_of
 
-MODALS = frozenset("would could might may should will shall can 'll wo ca must".split())
+MODALS = frozenset("would could might may should will shall can 'll wo ca must ought".split())
 CONDITIONS = frozenset("if unless whether once lest".split())
 # verbs and nouns whose complement is not (yet) an event: plans, aims, requests, claims
 PLANS = frozenset(
@@ -18,7 +18,7 @@ PLANS = frozenset(
     "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
     "discuss condition effort bid wait await goal intention risk prospect possibility chance fear "
     "threat plot able willing likely unlikely preparation without room scope hope instruct order direct command authorise authorize "
-    "schedule slate poise contemplate envisage decline".split())
+    "schedule slate poise contemplate envisage decline ought".split())
 # what is weighed or sought as a direct object is not (yet) done: "considering sanctions"
 OBJ_PLANS = frozenset("consider mull weigh contemplate propose seek want plan threaten demand".split())
 # "reports that X attacked", "allegations that X sanctioned": rejected, it is denied;
