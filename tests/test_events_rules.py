@@ -243,13 +243,18 @@ def test_decision_to_impose_a_measure_is_the_measure(nlp, text: str, agree: bool
         assert "SANCTION" in types and "AGREE" not in types
 
 
-def test_undated_event_far_from_any_day_gets_none(nlp) -> None:  # type: ignore[no-untyped-def]
-    # the lead's day is not guessed for an event three sentences on ("never a guess")
+def test_undated_event_far_from_any_day_takes_the_published_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the lead's day is not guessed for an event three sentences on; the event takes
+    # the publication day, and says so
     text = ("Kenya and Uganda held talks in Nairobi on Monday. The talks lasted six hours. "
             "Officials described the mood as calm. Reporters waited outside. "
             "Later the Kenyan minister accused Uganda of stalling.")
     evs = [e for e in factual(code(nlp, text, published="2021-06-02")) if e.type == "ACCUSE"]
-    assert evs and evs[0].date is None
+    assert evs and (evs[0].date, evs[0].date_basis) == ("2021-06-02", "published")
+    talks = [e for e in factual(code(nlp, text, published="2021-06-02")) if e.type == "CONSULT"]
+    assert talks and (talks[0].date, talks[0].date_basis) == ("2021-05-31", "text")
+    evs = [e for e in factual(code(nlp, text, published=None)) if e.type == "ACCUSE"]
+    assert evs and (evs[0].date, evs[0].date_basis) == (None, None)
 
 
 def test_last_week_still_gives_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -257,7 +262,7 @@ def test_last_week_still_gives_no_date(nlp) -> None:  # type: ignore[no-untyped-
             "Officials described the mood as calm. Reporters waited outside. "
             "Last week the Kenyan minister accused Uganda of stalling.")
     evs = [e for e in factual(code(nlp, text, published="2021-06-02")) if e.type == "ACCUSE"]
-    assert evs and evs[0].date is None
+    assert evs and (evs[0].date, evs[0].date_basis) == (None, None)
 
 
 @pytest.mark.parametrize("text, place", [

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from . import nlp as nlp_mod
 from .actors import Dictionary, find_actors
 from .coref import Resolver
-from .events import find_events
+from .events import find_events, places_of
 from .model import Analysis, Article
 from .quotes import find_quotes
 from .readers import Failed, article_from_text
@@ -55,7 +55,7 @@ def analyze_doc(doc: Doc, article: Article, *,
     events, counts = find_events(doc, actors, quotes, published=article.published,
                                  resolver=resolver)
     return Analysis(article, actors.actors, quotes, events, counts,
-                    language_warnings(article.text))
+                    language_warnings(article.text), places_of(doc, actors))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .. import places
 from ..actors import ActorTable
 from ..coref import Resolver, resolve_mention
-from ..model import Actor, Count, Event, Location, Party, Quote, Span
+from ..model import Actor, Count, Event, Location, Party, Place, Quote, Span
 from . import classifier, speech
 from .counts import find_counts
 from .modality import reading
@@ -29,7 +29,13 @@ from .sentences import sent_of, sentences
 from .setting import Setting
 from .triggers import Trigger, find_triggers, lexicon
 
-__all__ = ["find_events"]
+__all__ = ["find_events", "places_of"]
+
+
+def places_of(doc: Doc, actors: ActorTable) -> list[Place]:
+    """Every place the article mentions (``Analysis.places``), namesakes settled by
+    the countries of the article's actors."""
+    return places.find_places(doc, {(actor_code(a) or "")[:3] for a in actors.actors} - {""})
 
 RECIPROCAL = frozenset(("CONSULT", "COOPERATE", "AGREE"))
 DIRECTED = True  # directed events missing a target take the other country in the sentence
@@ -52,6 +58,9 @@ class _Context:
         self.setting = Setting(doc, published, self.countries)
         self.placed: list[tuple[Event, bool]] = []  # events so far, placed by their sentence?
         self.dismissed: set[int] = set()  # trigger starts of reports called false
+        # trigger start -> (more sources, more targets) coordinated with the coded ones
+        # (whether the target is one of the coordinated sources: "X, Y and Z met")
+        self.coordinated: dict[int, tuple[list[Party], list[Party], bool]] = {}
         self._quotes = sorted(quotes, key=lambda q: q.start)
         self._quote_starts = [q.start for q in self._quotes]
         coded = [(m, a, actor_code(a)) for a in actors.actors for m in a.mentions]
@@ -502,10 +511,15 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
     if not strong:
         location = (_same_event_place(ctx, ptype, source, target) or _anchor_place(ctx, sent_of(tok))
                     or location)
+    if pair is None and not glued:
+        joint = src_t is not None and tgt_t is not None and tgt_t in src_t.conjuncts
+        ctx.coordinated[trig.start] = (_conjoined(ctx, src_t, source, target),
+                                       [] if joint else _conjoined(ctx, tgt_t, target, source), joint)
+    date, basis = ctx.setting.dated(tok)
     event = Event(
         id=f"E{n}", type=c.type, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
         quad_class=c.quad_class, source=source, target=target,
-        date=ctx.setting.date(tok), location=location,
+        date=date, date_basis=basis, location=location,
         negated=negated, hypothetical=hypothetical,
         trigger=Span(trig.start, trig.end, doc_text(ctx.doc)[trig.start:trig.end]),
         sentence=(sent.start_char, sent.end_char), quote=q.id if q else None)
@@ -516,6 +530,49 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
 # heads whose complement is a commitment stated to others (CAMEO 03x); a plan, an
 # intention or a decision ("plans to visit", "intends to negotiate") is no statement
 # to anyone and stays a hypothetical event only
+def _conjoined(ctx: _Context, tok: Token | None, side: Party | None, other: Party | None) -> list[Party]:
+    """The coded parties coordinated with a side ("Japan, India and Brazil"), of other
+    countries than the side and the other side already coded."""
+    if tok is None or side is None or not side.code:
+        return []
+    seen = {(p.code or "")[:3] for p in (side, other) if p is not None and p.code}
+    out = []
+    for c in tok.conjuncts:
+        p = _side(ctx, c)
+        if p is not None and p.code and p.code[:3] not in seen:
+            seen.add(p.code[:3])
+            out.append(p)
+    return out
+
+
+def _pairs(ctx: _Context, events: list[Event]) -> list[Event]:
+    """One event per pair (CAMEO codes compound actors as dyads): "Japan, India and
+    Brazil held talks with the EU" is three CONSULT events with the EU; "Kenya, Uganda
+    and Tanzania held talks" one per pair of the three; "attacked Chad and Niger" one
+    per target. Each copy keeps the trigger, date and place."""
+    out = []
+    for e in events:
+        out.append(e)
+        more_src, more_tgt, joint = ctx.coordinated.get(e.trigger.start, ([], [], False))
+        if not (more_src or more_tgt) or e.source is None or e.target is None:
+            continue
+        sources, targets = [e.source, *more_src], [e.target, *more_tgt]
+        seen = {((e.source.code or "")[:3], (e.target.code or "")[:3])}
+        if joint:
+            # "Kenya, Uganda and Tanzania met": the target is one of the coordinated
+            group = [e.source, e.target, *more_src]
+            dyads = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]]
+        else:
+            dyads = [(a, b) for a in sources for b in targets]
+        for a, b in dyads:
+            key = ((a.code or "")[:3], (b.code or "")[:3])
+            if key[0] == key[1] or key in seen or key[::-1] in seen and e.type in RECIPROCAL:
+                continue
+            seen.add(key)
+            out.append(replace(e, source=a, target=b))
+    return out
+
+
 _INTENT_HEADS = frozenset("willing ready prepared vow pledge promise swear commit".split())
 _WILL = frozenset(("will", "would", "'ll", "wo", "shall"))
 _MUST = frozenset(("must", "should"))
@@ -765,7 +822,9 @@ def _decided_measures(ctx: _Context, events: list[Event]) -> list[Event]:
         if not hits:
             continue
         for j in hits:
-            out[j] = replace(events[j], hypothetical=False, date=events[j].date or e.date)
+            own = events[j].date_basis == "text" or e.date_basis != "text"
+            out[j] = replace(events[j], hypothetical=False, date=events[j].date if own else e.date,
+                             date_basis=events[j].date_basis if own else e.date_basis)
         drop.add(i)
     return [x for k, x in enumerate(out) if k not in drop]
 
@@ -885,6 +944,7 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
                 intent = intent_event(ctx, e, trig.token, len(events) + 1, trig_at)
                 if intent is not None:
                     events.append(intent)
+    events = _pairs(ctx, events)
     events = _fighting_sides(events, unnamed)
     events = _decided_measures(ctx, events)
     events = _claims(ctx, events)

@@ -118,6 +118,18 @@ class Setting:
         # no day near the event: None, never the lead's day as a guess
         return None
 
+    def dated(self, trig: Token) -> tuple[str | None, str | None]:
+        """(date, basis) of the event whose trigger is ``trig``: the day the text gives
+        ("text"), else the publication day ("published", the convention of GDELT and
+        POLECAT), else (None, None)."""
+        day = self.date(trig)
+        if day:
+            return day, "text"
+        if any(e.label_ == "DATE" for e in ents_of(sent_of(trig))):
+            return None, None  # "last week", "in March": a time of its own, but no day
+        pub = dates.parse_iso(self.published)
+        return (pub.isoformat(), "published") if pub else (None, None)
+
     # ----------------------------------------------------------------- places
 
     def _resolve(self, name: str) -> Location:
