@@ -413,3 +413,18 @@ def test_a_warning_is_coded_once(nlp) -> None:  # type: ignore[no-untyped-def]
     threats = [e for e in factual(code(nlp, "Kenya warned it would impose sanctions on Uganda."))
                if e.type == "THREATEN"]
     assert len(threats) == 1
+
+
+@pytest.mark.parametrize("text, etype, pairs", [
+    ("Japan, India and Brazil held talks with the EU in Geneva.", "CONSULT",
+     {("JPN", "EU"), ("IND", "EU"), ("BRA", "EU")}),
+    ("Kenya, Uganda and Tanzania held talks in Arusha.", "CONSULT",
+     {("KEN", "UGA"), ("KEN", "TZA"), ("UGA", "TZA")}),
+    ("Russia attacked Ukraine and Georgia.", "ASSAULT", {("RUS", "UKR"), ("RUS", "GEO")}),
+    ("France and Germany imposed sanctions on Iran.", "SANCTION", {("FRA", "IRN"), ("DEU", "IRN")}),
+    ("Kenya and Uganda signed a trade deal.", "AGREE", {("KEN", "UGA")}),
+])
+def test_one_event_per_pair(nlp, text: str, etype: str, pairs: set) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == etype]
+    assert {sides(e) for e in evs} == pairs and len(evs) == len(pairs)
+    assert len({e.id for e in evs}) == len(evs)

@@ -445,6 +445,11 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         if passive is not None and not (_side(ctx, passive) or Party(None, None, None)).code:
             return None  # "before its goals were met", "a deal was signed": no parties
     source, target = _side(ctx, src_t), _side(ctx, tgt_t)
+    if trig.type in RECIPROCAL and src_t is not None and (target is None or not target.code):
+        # "Norway, Finland and Sweden signed a pact": the parties are the coordinated subjects
+        mate = next((c for c in src_t.conjuncts if (_side(ctx, c) or Party(None, None, None)).code), None)
+        if mate is not None:
+            tgt_t, target = mate, _side(ctx, mate)
     pair = _pair(ctx, src_t, tok) if (source is None or not source.code) else None
     if pair is not None:
         source, target = pair  # "both sides agreed", "the two governments traded warnings"
