@@ -19,7 +19,7 @@ from .. import places
 from ..actors import ActorTable
 from ..coref import Resolver, resolve_mention
 from ..model import Actor, Count, Event, Location, Party, Place, Quote, Span
-from . import classifier, speech
+from . import classifier, rolemodel, speech
 from .counts import find_counts
 from .modality import reading
 from .ontology import coding
@@ -875,7 +875,8 @@ def _claims(ctx: _Context, events: list[Event]) -> list[Event]:
 
 def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
                 published: str | None = None, resolver: Resolver | None = None,
-                use_classifier: bool | None = None) -> tuple[list[Event], list[Count]]:
+                use_classifier: bool | None = None,
+                use_roles: bool | None = None) -> tuple[list[Event], list[Count]]:
     """The events and counts of a parsed article.
 
     Args:
@@ -888,12 +889,16 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
         use_classifier: let the sentence classifier code sentences the rules leave
             without an event (off: rules alone). None: on unless the environment
             sets ``DRAGOMAN_EVENT_CLASSIFIER=0``.
+        use_roles: let the trained role model settle the sides (``rolemodel.py``).
+            None: on unless the environment sets ``DRAGOMAN_EVENT_ROLES=0``.
 
     Returns:
         The events in text order (ids E1, E2, ...) and the counts.
     """
     if use_classifier is None:
         use_classifier = os.environ.get("DRAGOMAN_EVENT_CLASSIFIER", "1") != "0"
+    if use_roles is None:
+        use_roles = os.environ.get("DRAGOMAN_EVENT_ROLES", "1") != "0"
     ctx = _Context(doc, actors, quotes, published, resolver or Resolver(doc, actors))
     events: list[Event] = []
     triggers = find_triggers(doc)
@@ -958,4 +963,11 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     single = sum(1 for s in sentences(doc) if len(s) > 2) <= 1
     events = classifier.fill_sentences(doc, events, ctx, enabled=use_classifier and single,
                                        force=True)
+    if use_roles:
+        events = rolemodel.settle(doc, events, lambda t: _side(ctx, t), lambda p: _kind(ctx, p))
     return events, find_counts(doc, actors)
+
+
+def _kind(ctx: _Context, p: Party | None) -> str | None:
+    actor = ctx.actors.get(p.actor) if p is not None and p.actor else None
+    return actor.kind if actor is not None else None
