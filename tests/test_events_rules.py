@@ -226,7 +226,7 @@ def test_travel_to_a_summit_carries_the_traveller(nlp) -> None:  # type: ignore[
 
 
 def test_what_troops_are_instructed_to_do_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Kenya instructed its troops to respect the truce with Uganda."
+    text = "Kenya instructed the army to honour the truce with Uganda."
     assert "AGREE" not in {e.type for e in factual(code(nlp, text)) if e.trigger.text.startswith("respect")}
 
 
@@ -344,23 +344,22 @@ def test_people_protesting_are_no_government_complaint(nlp, text: str, etype: st
 def test_passive_act_reported_by_a_speaker_is_not_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
     from dragoman.quotes import find_quotes
     text = ("Kenya accused Uganda of shelling the border on Monday. "
-            "Kenya's army said that two civilians were killed in the shelling near Busia.")
+            "Kenya's army said three farmers were killed in the shelling near Busia.")
     doc = nlp(text)
     actors = find_actors(doc)
     evs = find_events(doc, actors, find_quotes(doc, actors), published="2021-06-02", use_classifier=False)[0]
     killed = [e for e in evs if e.trigger.text == "killed"]
-    assert all(sides(e)[0] != "KEN" for e in killed)
+    assert killed and all(sides(e)[0] != "KEN" for e in killed)
 
 
 def test_passive_grant_in_a_quote_stays_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
     from dragoman.quotes import find_quotes
-    text = ("Chile's foreign minister said on Monday that the family of the Bolivian president "
-            "will be granted safe conduct to leave the country.")
+    text = "Chile's foreign minister said on Monday that Bolivian refugees were granted asylum."
     doc = nlp(text)
     actors = find_actors(doc)
     evs = find_events(doc, actors, find_quotes(doc, actors), published="2021-06-02", use_classifier=False)[0]
     granted = [e for e in evs if "granted" in e.trigger.text and not e.hypothetical]
-    assert not granted or sides(granted[0])[0] == "CHL"
+    assert granted and sides(granted[0])[0] == "CHL"
 
 
 @pytest.mark.parametrize("text", [

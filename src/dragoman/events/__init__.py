@@ -181,7 +181,7 @@ _ANCHORS = {"visit": "CONSULT", "talks": "CONSULT", "meeting": "CONSULT", "summi
 
 
 def _anchor_place(ctx: _Context, sent: SpacySpan) -> Location | None:
-    """"took advantage of the visit to ...": a sentence that refers back to an earlier
+    """"used the trip to ...": a sentence that refers back to an earlier
     event ("the visit") happens where that event did."""
     for t in sent:
         ptype = _ANCHORS.get(t.lower_)
@@ -496,7 +496,7 @@ def _code_event(ctx: _Context, trig: Trigger, n: int) -> Event | None:
         target = _referred_event_side(ctx, tgt_t, source) or _counterpart(ctx, tok, source) or target
     elif target is not None and target.code and (source is None or not source.code) and DIRECTED \
             and tok.pos_ == "NOUN":
-        # "the storming of its embassy in Tehran": by someone of the other country
+        # "the raid on its consulate in Lima": by someone of the other country
         source = _counterpart(ctx, tok, target) or source
     negated, why = reading(tok)
     hypothetical = why is not None
@@ -750,7 +750,7 @@ def _is_topic(tok: Token, verbal: set[int], anchors: set[int] = frozenset()) -> 
         if t.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "conj"):
             return False
         if t.dep_ == "prep" and t.lower_ in _TIME_PREPS:
-            return False  # "severed ties after the storming of its embassy": an event before
+            return False  # "cut relations after the raid on its consulate": an event before
         t = t.head
         if t.i in verbal:
             return True

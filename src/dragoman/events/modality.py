@@ -126,7 +126,7 @@ def reading(tok: Token) -> tuple[bool, str | None]:
     if _negated_token(tok):
         negated = True
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
-        # "the talks were not about ...", "an agreement is going to be difficult"
+        # "the meeting was not a success", "an agreement is going to be difficult"
         head = tok.head
         if _negated_token(head) and head.lemma_ == "be":
             negated = True

@@ -3,7 +3,7 @@
 The date is a date phrase attached to the event's clause, else the nearest in its
 sentence; failing that, the day one of the two sentences before gives (the story goes
 on about the same day), then one of the three after (a lead's day is often given
-later: "made the announcement on Friday"). Only phrases that name a day count (see
+later: "announced it on Friday"). Only phrases that name a day count (see
 ``dates.resolve``): "last week" gives no date.
 
 The place is a place named after in/at/near ... in the event's sentence, the place an
@@ -37,7 +37,7 @@ AIMED = frozenset("annex occupy invade seize annexation invasion occupation visi
 
 def _area(ent: SpacySpan) -> str:
     """The place's name, with the area noun it names ("Noushera sector") and the
-    places coordinated with it ("Puntland and Somaliland")."""
+    places coordinated with it ("Tigray and Afar")."""
     head = ent.root.head
     name = ent.text
     if ent.root.dep_ == "compound" and head.lower_ in AREA_NOUNS and head.i == ent.end:
@@ -48,7 +48,7 @@ def _area(ent: SpacySpan) -> str:
         nxt = next((x for x in doc.ents if ent.end < x.start <= ent.end + 5
                     and x.label_ not in ("PERSON", "ORG", "NORP", "DATE", "CARDINAL")), None)
         if nxt is not None:
-            name += f" and {nxt.text}"  # "Puntland and (breakaway region) Somaliland"
+            name += f" and {nxt.text}"  # "Tigray and (neighbouring region) Afar"
     return name
 
 
@@ -109,8 +109,8 @@ class Setting:
             d = self._sentence_date(j)
             if d:
                 return d
-        # the story's day is often given a sentence or two later ("made the
-        # announcement on Friday")
+        # the story's day is often given a sentence or two later ("it said so on
+        # Friday")
         for j in range(k + 1, min(len(self.sents), k + 4)):
             d = self._sentence_date(j)
             if d:
