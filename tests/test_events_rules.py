@@ -427,3 +427,17 @@ def test_one_event_per_pair(nlp, text: str, etype: str, pairs: set) -> None:
     evs = [e for e in factual(code(nlp, text)) if e.type == etype]
     assert {sides(e) for e in evs} == pairs and len(evs) == len(pairs)
     assert len({e.id for e in evs}) == len(evs)
+
+
+def test_a_dated_re_mention_is_the_same_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenya and Uganda held talks in Nairobi on Monday. Monday's meeting ended without a "
+            "deal, and Kenya accused Uganda of stalling.")
+    evs = factual(code(nlp, text))
+    assert [e.type for e in evs if e.type == "CONSULT"] == ["CONSULT"]
+    assert "AGREE" not in {e.type for e in evs} and "ACCUSE" in {e.type for e in evs}
+
+
+def test_a_new_meeting_with_its_own_party_is_a_new_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenya and Uganda held talks in Nairobi on Monday. Kenya's meeting with Tanzania "
+            "followed on Tuesday.")
+    assert {sides(e) for e in factual(code(nlp, text)) if e.type == "CONSULT"} == {("KEN", "UGA"), ("KEN", "TZA")}

@@ -123,8 +123,8 @@ def reading(tok: Token) -> tuple[bool, str | None]:
     sent = sent_of(tok)
     if sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
         why = "question"
-    if _negated_token(tok):
-        negated = True
+    if _negated_token(tok) or (tok.dep_ == "pobj" and tok.head.lower_ == "without"):
+        negated = True  # "ended without a deal": no deal
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
         # "the meeting was not a success", "an agreement is going to be difficult"
         head = tok.head

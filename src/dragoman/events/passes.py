@@ -74,10 +74,21 @@ def mentioned_again(tok: Token, ptype: str = "") -> bool:
         return False
     if ptype in _SAYING and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in tok.children):
+    dated = [c for c in tok.children if c.dep_ == "poss" and _names_a_time(c)]
+    if not dated and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those")
+                             for c in tok.children):
         return False
-    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS)
+    return not any((c.dep_ == "poss" and c not in dated) or (c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS)
                    for c in tok.children)
+
+
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today "
+                        "week weekend month year".split())
+
+
+def _names_a_time(tok: Token) -> bool:
+    """"Monday's meeting", "last week's talks": a possessive that says when, not who."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in _TIME_WORDS
 
 
 FIGHTING = frozenset("fighting fight clash clashes battle battles hostilities combat skirmish "
