@@ -441,3 +441,24 @@ def test_a_new_meeting_with_its_own_party_is_a_new_event(nlp) -> None:  # type: 
     text = ("Kenya and Uganda held talks in Nairobi on Monday. Kenya's meeting with Tanzania "
             "followed on Tuesday.")
     assert {sides(e) for e in factual(code(nlp, text)) if e.type == "CONSULT"} == {("KEN", "UGA"), ("KEN", "TZA")}
+
+
+@pytest.mark.parametrize("text, etype, place", [
+    ("Kenya's defence minister landed in Kampala on Monday as Kenyan troops clashed with "
+     "rebels near Busia.", "ASSAULT", "Busia"),
+    ("Russian forces attacked Ukraine on Monday.", "ASSAULT", "Ukraine"),
+    ("Israeli jets struck Syria overnight.", "ASSAULT", "Syria"),
+    ("Kenya and Uganda held talks, which took place in Arusha.", "CONSULT", "Arusha"),
+])
+def test_place_of_the_triggers_own_clause_and_attacked_territory(nlp, text: str, etype: str, place: str) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == etype]
+    assert evs and evs[0].location is not None and evs[0].location.name == place
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The President of Estonia met the Latvian prime minister on Monday.", "CONSULT"),
+    ("The Organization for Security and Cooperation in Europe condemned Russia.", "ACCUSE"),
+])
+def test_no_place_from_a_title_or_an_organisation_name(nlp, text: str, etype: str) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == etype]
+    assert evs and evs[0].location is None

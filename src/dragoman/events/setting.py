@@ -32,7 +32,7 @@ SEIZED = frozenset("annex occupy seize capture annexation occupation seizure cap
 SEEN_VERBS = frozenset("face see witness experience hit rock grip".split())
 # events whose object is where they happen: "annexed Crimea", "visit Honiara"
 AIMED = frozenset("annex occupy invade seize annexation invasion occupation visit trip travel "
-                  "tour".split())
+                  "tour attack strike bomb shell raid enter cross storm incursion".split())
 
 
 def _area(ent: SpacySpan) -> str:
@@ -50,6 +50,34 @@ def _area(ent: SpacySpan) -> str:
         if nxt is not None:
             name += f" and {nxt.text}"  # "Tigray and (neighbouring region) Afar"
     return name
+
+
+# clause links that start another event's clause (a report's ccomp and a plan's xcomp
+# share their place with the verb above them)
+_OTHER_CLAUSE = frozenset(("advcl", "conj", "parataxis", "relcl", "csubj"))
+
+
+def own_clause(trig: Token, place: Token) -> bool:
+    """Whether a place named at ``place`` belongs to the clause of the trigger: the
+    parse path between them crosses no link to another clause (a clause that says
+    what happened before, while or besides), except a relative clause on the trigger
+    itself ("talks, which were held in Geneva")."""
+    above = {t.i for t in (trig, *trig.ancestors)}
+    t = place
+    while t.i not in above:
+        if t.dep_ in _OTHER_CLAUSE and t.pos_ in ("VERB", "AUX") and not (
+                t.dep_ == "relcl" and t.head.i == trig.i):
+            return False
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    top = t
+    t = trig
+    while t.i != top.i:
+        if t.dep_ in _OTHER_CLAUSE and t.pos_ in ("VERB", "AUX"):
+            return False
+        t = t.head
+    return True
 
 
 class Setting:
@@ -158,9 +186,12 @@ class Setting:
                 # Organization for Security in Europe"), not where: "its embassy in Tehran" is
                 continue
             anc = {a.i for a in e.root.ancestors}
-            cands.append((0 if trig.i in anc else 1, abs(e.root.i - trig.i), _area(e)))
+            # a place of the trigger's own clause first ("landed in Ankara as clashes
+            # broke out": Ankara is the landing's place, the clashes' only failing all else)
+            cands.append((0 if own_clause(trig, e.root) else 1, 0 if trig.i in anc else 1,
+                          abs(e.root.i - trig.i), _area(e)))
         if cands:
-            return self._resolve(min(cands)[2])
+            return self._resolve(min(cands)[3])
         verb = trig.head if trig.dep_ == "dobj" else None
         if verb is not None and verb.lemma_ in SEEN_VERBS:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
