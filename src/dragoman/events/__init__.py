@@ -21,7 +21,7 @@ from .. import places
 from ..actors import ActorTable
 from ..coref import Resolver
 from ..model import Count, Event, Place, Quote
-from . import classifier, rolemodel, speech
+from . import classifier, rolemodel, sense, speech
 from .coder import code_event, code_sentence_event
 from .context import Context, actor_code, kind_of, side_of
 from .counts import find_counts
@@ -44,7 +44,8 @@ def places_of(doc: Doc, actors: ActorTable) -> list[Place]:
 def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
                 published: str | None = None, resolver: Resolver | None = None,
                 use_classifier: bool | None = None,
-                use_roles: bool | None = None) -> tuple[list[Event], list[Count]]:
+                use_roles: bool | None = None,
+                use_sense: bool | None = None) -> tuple[list[Event], list[Count]]:
     """The events and counts of a parsed article.
 
     Args:
@@ -59,6 +60,8 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
             sets ``DRAGOMAN_EVENT_CLASSIFIER=0``.
         use_roles: let the trained role model settle the sides (``rolemodel.py``).
             None: on unless the environment sets ``DRAGOMAN_EVENT_ROLES=0``.
+        use_sense: let the trained sense filter drop factual events read in another
+            sense (``sense.py``). None: on unless ``DRAGOMAN_EVENT_SENSE=0``.
 
     Returns:
         The events in text order (ids E1, E2, ...) and the counts.
@@ -67,6 +70,8 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
         use_classifier = os.environ.get("DRAGOMAN_EVENT_CLASSIFIER", "1") != "0"
     if use_roles is None:
         use_roles = os.environ.get("DRAGOMAN_EVENT_ROLES", "1") != "0"
+    if use_sense is None:
+        use_sense = os.environ.get("DRAGOMAN_EVENT_SENSE", "1") != "0"
     ctx = Context(doc, actors, quotes, published, resolver or Resolver(doc, actors))
     events: list[Event] = []
     triggers = find_triggers(doc)
@@ -129,6 +134,8 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     # The quad model was trained on standalone sentences and settles those; on
     # articles it lowered event F1 on the dev set, so there the rules decide alone.
     single = sum(1 for s in sentences(doc) if len(s) > 2) <= 1
+    if use_sense:
+        events = sense.filter_events(doc, events, standalone=single)
     events = classifier.fill_sentences(doc, events, ctx, enabled=use_classifier and single,
                                        force=True)
     if use_roles:
