@@ -462,3 +462,9 @@ def test_place_of_the_triggers_own_clause_and_attacked_territory(nlp, text: str,
 def test_no_place_from_a_title_or_an_organisation_name(nlp, text: str, etype: str) -> None:
     evs = [e for e in factual(code(nlp, text)) if e.type == etype]
     assert evs and evs[0].location is None
+
+
+def test_a_meeting_of_another_day_is_a_new_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenya and Uganda held talks in Nairobi on Monday. After Wednesday's meeting with "
+            "Uganda, Kenya accused Uganda of stalling.")
+    assert len([e for e in factual(code(nlp, text)) if e.type == "CONSULT"]) == 2

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .. import places
+from .. import dates, places
 from ..actors import ActorTable
 from ..coref import Resolver
 from ..model import Count, Event, Place, Quote
@@ -108,10 +108,15 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
         if keep(e):
             events.append(e)
             trig_at.add(trig.token.i)
+
+    def day_of(expr: str) -> str | None:
+        return dates.resolve(expr, published)
+
     for trig in triggers:
         if is_topic(trig.token, verbal, trig_at):
             continue
-        if trig.type in seen_types and mentioned_again(trig.token, trig.type):
+        days = {e.date for e in events if e.type == trig.type and e.date_basis == "text"}
+        if trig.type in seen_types and mentioned_again(trig.token, trig.type, day_of, days):
             continue
         seen_types.add(trig.type)
         e = code_event(ctx, trig, len(events) + 1)

@@ -2,8 +2,11 @@
 event per pair, unnamed fighting, decided measures; ids assigned once, last."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+
 from spacy.tokens import Token
+
 from ..model import Event
 from .context import Context, RECIPROCAL
 
@@ -66,7 +69,8 @@ _SAYING = frozenset(("THREATEN", "ACCUSE", "REQUEST", "REJECT"))
 _PARTICIPANT_PREPS = frozenset("between with against by from to".split())
 
 
-def mentioned_again(tok: Token, ptype: str = "") -> bool:
+def mentioned_again(tok: Token, ptype: str = "", day_of: Callable[[str], str | None] | None = None,
+                    days: set[str | None] = frozenset()) -> bool:
     """"the talks", "the visit" with no participants of their own, after an event of
     the same type: the earlier event mentioned again, not a new one. A threat or an
     accusation "of" something says something new."""
@@ -74,7 +78,9 @@ def mentioned_again(tok: Token, ptype: str = "") -> bool:
         return False
     if ptype in _SAYING and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False
-    dated = [c for c in tok.children if c.dep_ == "poss" and _names_a_time(c)]
+    # "Monday's meeting" is the earlier meeting only when that was on the same day
+    dated = [c for c in tok.children if c.dep_ == "poss" and _names_a_time(c)
+             and day_of is not None and day_of(c.text) in days]
     if not dated and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those")
                              for c in tok.children):
         return False
