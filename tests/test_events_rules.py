@@ -468,3 +468,12 @@ def test_a_meeting_of_another_day_is_a_new_event(nlp) -> None:  # type: ignore[n
     text = ("Kenya and Uganda held talks in Nairobi on Monday. After Wednesday's meeting with "
             "Uganda, Kenya accused Uganda of stalling.")
     assert len([e for e in factual(code(nlp, text)) if e.type == "CONSULT"]) == 2
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Syria said it would close its border with Iraq if Iraqi troops crossed the river.", "SYR"),
+    ("Kenya said it will impose sanctions on Uganda if the fees rise.", "KEN"),
+])
+def test_a_conditional_threat_by_the_actor_itself_is_a_threat(nlp, text: str, source: str) -> None:
+    threats = [e for e in factual(code(nlp, text)) if e.type == "THREATEN"]
+    assert threats and sides(threats[0])[0] == source

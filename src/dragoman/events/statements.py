@@ -61,7 +61,7 @@ def intent_event(ctx: Context, e: Event, tok: Token, n: int, triggers: set[int])
     "said it could not accept" REJECT; "said Sudan must return the helicopter" a
     REQUEST by the speaker of the one who must act. Only intentions someone states (a
     speech verb above the clause, or willing / ready / vowed to); not plans, decisions
-    or conditions ("plans to visit", "if X crossed, Y would close").
+    or forecasts by others ("plans to visit", "a diplomat said Y would close ...").
     """
     if e.negated:
         return None
@@ -81,8 +81,8 @@ def intent_event(ctx: Context, e: Event, tok: Token, n: int, triggers: set[int])
     cue = aux if aux is not None else head_word
     if cue is None or (speech is None and head_word is None):
         return None
-    if reading(tok)[1] == "condition" or _planned(tok):
-        return None  # "if X crossed, Y would close ...", "said it plans to visit": not commitments
+    if _planned(tok):
+        return None  # "said it plans to visit": a plan, no commitment
     if (speech is not None and speech.i in triggers) or (head_word is not None and head_word.i in triggers):
         return None
     source, target = e.source, e.target
