@@ -477,3 +477,12 @@ def test_a_meeting_of_another_day_is_a_new_event(nlp) -> None:  # type: ignore[n
 def test_a_conditional_threat_by_the_actor_itself_is_a_threat(nlp, text: str, source: str) -> None:
     threats = [e for e in factual(code(nlp, text)) if e.type == "THREATEN"]
     assert threats and sides(threats[0])[0] == source
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Chile recalled its ambassador on Monday. Its envoy later accused Peru of spying.", "ACCUSE", ("CHL", "PER")),
+    ("Kenya said its troops had attacked Somalia.", "ASSAULT", ("KEN", "SOM")),
+])
+def test_an_agent_noun_stands_for_its_owner(nlp, text: str, etype: str, pair: tuple) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == etype]
+    assert evs and sides(evs[0]) == pair

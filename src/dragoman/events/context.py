@@ -110,8 +110,25 @@ def token_at(doc: Doc, start: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+# people who act for the one who owns them ("its envoy", "Chile's negotiators")
+AGENT_NOUNS = frozenset("envoy ambassador minister spokesman spokeswoman spokesperson official "
+                        "officials diplomat diplomats negotiator negotiators delegation president "
+                        "leader leaders government army forces troops navy police military "
+                        "representative representatives mission counterpart".split())
+
+
 def side_of(ctx: Context, tok: Token | None) -> Party | None:
-    return party(tok, ctx.actors, ctx.resolve) if tok is not None else None
+    """The party a phrase names; an agent noun with no actor of its own ("its envoy",
+    "the country's negotiators") stands for its owner."""
+    if tok is None:
+        return None
+    found = party(tok, ctx.actors, ctx.resolve)
+    if (found is None or not found.code) and tok.pos_ == "NOUN" and tok.lemma_.lower() in AGENT_NOUNS:
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        mine = party(owner, ctx.actors, ctx.resolve) if owner is not None else None
+        if mine is not None and mine.code:
+            return Party(mine.actor, mine.code, found.mention if found is not None else mine.mention)
+    return found
 
 
 def kind_of(ctx: Context, p: Party | None) -> str | None:
