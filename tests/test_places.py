@@ -1,7 +1,9 @@
 """Places from the offline gazetteer, namesakes settled by the article's countries."""
 from __future__ import annotations
 
-from dragoman.places import country_code, resolve
+import pytest
+
+from dragoman.places import country_code, find_places, lookup, resolve
 
 
 def test_geneva_switzerland_by_population() -> None:
@@ -10,9 +12,44 @@ def test_geneva_switzerland_by_population() -> None:
 
 
 def test_namesake_of_an_article_country_wins() -> None:
-    assert resolve("Geneva", ["USA"]).country == "USA"
     assert resolve("Tripoli", ["LBN"]).country == "LBN"
     assert resolve("Tripoli").country == "LBY"
+    assert resolve("Hyderabad", ["PAK"]).country == "PAK"
+    assert resolve("Hyderabad").country == "IND"
+
+
+def test_small_namesake_at_home_does_not_beat_a_great_city_abroad() -> None:
+    # an article naming the US and Israel that mentions Geneva means the Swiss city
+    assert resolve("Geneva", ["USA", "ISR"]).country == "CHE"
+
+
+@pytest.mark.parametrize("name, kind, country", [
+    ("the Red Sea", "sea", None),
+    ("Strait of Hormuz", "strait", None),
+    ("the Taiwan Strait", "strait", None),
+    ("Crimea", "region", "UKR"),
+    ("the Line of Control", "border", None),
+    ("Africa", "continent", None),
+    ("Kenya", "country", "KEN"),
+    ("Nairobi", "city", "KEN"),
+    ("Narnia", None, None),
+])
+def test_kinds_of_places(name: str, kind: str | None, country: str | None) -> None:
+    loc, found = lookup(name)
+    assert (found, loc.country) == (kind, country)
+
+
+def test_places_mentioned_in_an_article() -> None:
+    from dragoman import nlp
+    text = ("Kenya said on Monday that its navy had entered the Red Sea. Talks in Nairobi "
+            "followed, and envoys later flew from Nairobi to Addis Ababa.")
+    got = {p.name: p for p in find_places(nlp.load()(text), ["KEN", "ETH"])}
+    assert got["Nairobi"].kind == "city" and got["Nairobi"].country == "KEN"
+    assert len(got["Nairobi"].mentions) == 2
+    assert all(text[m.start:m.end] == "Nairobi" for m in got["Nairobi"].mentions)
+    assert got["Red Sea"].kind == "sea"
+    assert got["Addis Ababa"].country == "ETH"
+    assert "Kenya" not in got  # the country that speaks is an actor here, not a place
 
 
 def test_countries_have_no_point() -> None:
@@ -22,8 +59,8 @@ def test_countries_have_no_point() -> None:
 
 
 def test_unknown_places_keep_their_name() -> None:
-    loc = resolve("the Red Sea")
-    assert loc.name == "Red Sea" and loc.country is None
+    loc = resolve("the Sea of Narnia")
+    assert loc.name == "Sea of Narnia" and loc.country is None
 
 
 def test_country_code() -> None:

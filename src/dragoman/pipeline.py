@@ -12,7 +12,7 @@ from .actors import Dictionary, find_actors
 from .coref import Resolver
 from .errors import (AnalysisError, ArticleTimeout, ArticleTypeError, DragomanError,
                      SettingError, TooLongError)
-from .events import find_events
+from .events import find_events, places_of
 from .limits import Expired, check_budget, checkpoint, time_budget
 from .model import Analysis, Article
 from .quotes import find_quotes
@@ -61,7 +61,7 @@ def analyze_doc(doc: Doc, article: Article, *,
     events, counts = find_events(doc, actors, quotes, published=article.published,
                                  resolver=resolver)
     return Analysis(article, actors.actors, quotes, events, counts,
-                    language_warnings(article.text))
+                    language_warnings(article.text), places_of(doc, actors))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -26,6 +26,7 @@ import numpy as np
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Event
+from .coder import code_sentence_event
 from .ontology import quad_class
 from .sentences import sentences
 
@@ -143,7 +144,6 @@ def fill_sentences(doc: Doc, events: list[Event], ctx: Any, *, enabled: bool = T
     """
     if not enabled:
         return events
-    from . import code_sentence_event  # the coder of __init__, shared
 
     fill_margin = FILL_MARGIN if fill_margin is None else fill_margin
     arbitrate_margin = ARBITRATE_MARGIN if arbitrate_margin is None else arbitrate_margin
@@ -180,8 +180,4 @@ def fill_sentences(doc: Doc, events: list[Event], ctx: Any, *, enabled: bool = T
     for rest in by_sent.values():
         out.extend(rest)
     out.sort(key=lambda e: e.trigger.start)
-    return [_renumber(e, i + 1) for i, e in enumerate(out)]
-
-
-def _renumber(e: Event, n: int) -> Event:
-    return replace(e, id=f"E{n}")
+    return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 from .sentences import sent_of
 
-MODALS = frozenset("would could might may should will shall can 'll wo ca must".split())
+MODALS = frozenset("would could might may should will shall can 'll wo ca must ought".split())
 CONDITIONS = frozenset("if unless whether once lest".split())
 # verbs and nouns whose complement is not (yet) an event: plans, aims, requests, claims
 PLANS = frozenset(
@@ -18,7 +18,7 @@ PLANS = frozenset(
     "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
     "discuss condition effort bid wait await goal intention risk prospect possibility chance fear "
     "threat plot able willing likely unlikely preparation without room scope hope instruct order direct command authorise authorize "
-    "schedule slate poise contemplate envisage decline".split())
+    "schedule slate poise contemplate envisage decline ought".split())
 # what is weighed or sought as a direct object is not (yet) done: "considering sanctions"
 OBJ_PLANS = frozenset("consider mull weigh contemplate propose seek want plan threaten demand".split())
 # "reports that X attacked", "allegations that X sanctioned": rejected, it is denied;
@@ -123,10 +123,10 @@ def reading(tok: Token) -> tuple[bool, str | None]:
     sent = sent_of(tok)
     if sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
         why = "question"
-    if _negated_token(tok):
-        negated = True
+    if _negated_token(tok) or (tok.dep_ == "pobj" and tok.head.lower_ == "without"):
+        negated = True  # "ended without a deal": no deal
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
-        # "the talks were not about ...", "an agreement is going to be difficult"
+        # "the meeting was not a success", "an agreement is going to be difficult"
         head = tok.head
         if _negated_token(head) and head.lemma_ == "be":
             negated = True

@@ -73,7 +73,7 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
     """The party that the noun phrase headed by ``tok`` names, or None.
 
     The actor is looked up first in the compact phrase, then in its whole subtree
-    ("the member states of the Arctic Council"); pronouns go through ``resolve``. A
+    ("the members of the Andean Community"); pronouns go through ``resolve``. A
     phrase that names no known actor still yields a party without code, so that its
     mention can be checked.
     """
@@ -157,7 +157,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if t.dep_ == "relcl":
             return t.head, True
         if t.dep_ == "acl" and t.tag_ != "VBN":
-            # "its decision to break off ties", "Mexico announced a decision to ..."
+            # "its choice to cut relations", "Mexico announced a decision to ..."
             noun = t.head
             poss = _child(noun, ("poss",))
             if poss is not None:
@@ -213,7 +213,7 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     if obj is not None and obj.dep_ == "dobj" and obj.lower_ in ("way",):
         obj = _prep_obj(verb, TARGET_PREPS)
     if obj is None:
-        # "expected Greece to do the same", "urged that Iran stop"
+        # "expects Peru to follow suit", "urged that Iran stop"
         comp = _child(verb, ("xcomp", "ccomp"))
         if comp is not None:
             obj = _child(comp, ("nsubj",))

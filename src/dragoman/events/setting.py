@@ -3,7 +3,7 @@
 The date is a date phrase attached to the event's clause, else the nearest in its
 sentence; failing that, the day one of the two sentences before gives (the story goes
 on about the same day), then one of the three after (a lead's day is often given
-later: "made the announcement on Friday"). Only phrases that name a day count (see
+later: "announced it on Friday"). Only phrases that name a day count (see
 ``dates.resolve``): "last week" gives no date.
 
 The place is a place named after in/at/near ... in the event's sentence, the place an
@@ -32,12 +32,12 @@ SEIZED = frozenset("annex occupy seize capture annexation occupation seizure cap
 SEEN_VERBS = frozenset("face see witness experience hit rock grip".split())
 # events whose object is where they happen: "annexed Crimea", "visit Honiara"
 AIMED = frozenset("annex occupy invade seize annexation invasion occupation visit trip travel "
-                  "tour".split())
+                  "tour attack strike bomb shell raid enter cross storm incursion".split())
 
 
 def _area(ent: SpacySpan) -> str:
     """The place's name, with the area noun it names ("Noushera sector") and the
-    places coordinated with it ("Puntland and Somaliland")."""
+    places coordinated with it ("Tigray and Afar")."""
     head = ent.root.head
     name = ent.text
     if ent.root.dep_ == "compound" and head.lower_ in AREA_NOUNS and head.i == ent.end:
@@ -48,8 +48,36 @@ def _area(ent: SpacySpan) -> str:
         nxt = next((x for x in doc.ents if ent.end < x.start <= ent.end + 5
                     and x.label_ not in ("PERSON", "ORG", "NORP", "DATE", "CARDINAL")), None)
         if nxt is not None:
-            name += f" and {nxt.text}"  # "Puntland and (breakaway region) Somaliland"
+            name += f" and {nxt.text}"  # "Tigray and (neighbouring region) Afar"
     return name
+
+
+# clause links that start another event's clause (a report's ccomp and a plan's xcomp
+# share their place with the verb above them)
+_OTHER_CLAUSE = frozenset(("advcl", "conj", "parataxis", "relcl", "csubj"))
+
+
+def own_clause(trig: Token, place: Token) -> bool:
+    """Whether a place named at ``place`` belongs to the clause of the trigger: the
+    parse path between them crosses no link to another clause (a clause that says
+    what happened before, while or besides), except a relative clause on the trigger
+    itself ("talks, which were held in Geneva")."""
+    above = {t.i for t in (trig, *trig.ancestors)}
+    t = place
+    while t.i not in above:
+        if t.dep_ in _OTHER_CLAUSE and t.pos_ in ("VERB", "AUX") and not (
+                t.dep_ == "relcl" and t.head.i == trig.i):
+            return False
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    top = t
+    t = trig
+    while t.i != top.i:
+        if t.dep_ in _OTHER_CLAUSE and t.pos_ in ("VERB", "AUX"):
+            return False
+        t = t.head
+    return True
 
 
 class Setting:
@@ -109,14 +137,26 @@ class Setting:
             d = self._sentence_date(j)
             if d:
                 return d
-        # the story's day is often given a sentence or two later ("made the
-        # announcement on Friday")
+        # the story's day is often given a sentence or two later ("it said so on
+        # Friday")
         for j in range(k + 1, min(len(self.sents), k + 4)):
             d = self._sentence_date(j)
             if d:
                 return d
         # no day near the event: None, never the lead's day as a guess
         return None
+
+    def dated(self, trig: Token) -> tuple[str | None, str | None]:
+        """(date, basis) of the event whose trigger is ``trig``: the day the text gives
+        ("text"), else the publication day ("published", the convention of GDELT and
+        POLECAT), else (None, None)."""
+        day = self.date(trig)
+        if day:
+            return day, "text"
+        if any(e.label_ == "DATE" for e in ents_of(sent_of(trig))):
+            return None, None  # "last week", "in March": a time of its own, but no day
+        pub = dates.parse_iso(self.published)
+        return (pub.isoformat(), "published") if pub else (None, None)
 
     # ----------------------------------------------------------------- places
 
@@ -146,9 +186,12 @@ class Setting:
                 # Organization for Security in Europe"), not where: "its embassy in Tehran" is
                 continue
             anc = {a.i for a in e.root.ancestors}
-            cands.append((0 if trig.i in anc else 1, abs(e.root.i - trig.i), _area(e)))
+            # a place of the trigger's own clause first ("landed in Ankara as clashes
+            # broke out": Ankara is the landing's place, the clashes' only failing all else)
+            cands.append((0 if own_clause(trig, e.root) else 1, 0 if trig.i in anc else 1,
+                          abs(e.root.i - trig.i), _area(e)))
         if cands:
-            return self._resolve(min(cands)[2])
+            return self._resolve(min(cands)[3])
         verb = trig.head if trig.dep_ == "dobj" else None
         if verb is not None and verb.lemma_ in SEEN_VERBS:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)

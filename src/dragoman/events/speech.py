@@ -1,9 +1,9 @@
 """Events that speech makes: name-calling, orders in quotes, claims and their denial.
 
-* "called the detention an authoritarian act", "described the decision as
-  unfounded": a description built on a word of blame is an ACCUSE by the speaker;
+* "called the detention an authoritarian act", "labelled the ruling
+  baseless": a description built on a word of blame is an ACCUSE by the speaker;
 * an imperative in a quote ("Let the threats go") is a REQUEST by the speaker;
-* "the army said there had been attacks by Cambodian troops": a speaker's report of
+* "the army said Chilean troops had launched attacks": a speaker's report of
   another party's violence is an ACCUSE of that party, and when that party then
   rejects it ("no armed clashes", "rejected the accusations"), the reported violence
   is a claim, not a fact (hypothetical).
@@ -53,7 +53,7 @@ DISMISS = frozenset(
 
 def dismissals(doc: Doc, taken: set[int]) -> list[Trigger]:
     """REJECT triggers: a speaker says that a charge is false ("said the accusations
-    were politically motivated", "said the report was based on sweeping allegations")."""
+    were politically motivated", "said the report rested on broad claims")."""
     out = []
     for tok in doc:
         if tok.lemma_ not in SAY or tok.pos_ != "VERB" or tok.i in taken:
@@ -100,7 +100,7 @@ def _speaker_verb(tok: Token) -> Token | None:
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_ in SAY:
             return t.head
         if t.dep_ == "acl" and t.head.lemma_ in REPORTS:
-            # "said in a statement that there had been attacks"
+            # "said in a statement that attacks had taken place"
             v = t.head
             for _ in range(3):
                 v = v.head
