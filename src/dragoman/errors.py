@@ -5,7 +5,8 @@
     │   ├── EncodingError    bytes that are not text in the expected encoding
     │   └── EmptyInputError  nothing to analyse (empty file, HTML with no body)
     ├── DictionaryError      a user actor file (--actors) has a malformed row
-    └── ModelError           the spaCy pipeline cannot be loaded
+    ├── ModelError           the spaCy pipeline cannot be loaded
+    └── StoreError           a corpus store cannot be opened or written
 """
 from __future__ import annotations
 
@@ -32,3 +33,7 @@ class DictionaryError(DragomanError):
 
 class ModelError(DragomanError):
     """The spaCy pipeline cannot be loaded."""
+
+
+class StoreError(DragomanError):
+    """A corpus store cannot be opened (corrupt, foreign, newer) or written."""
