@@ -130,12 +130,12 @@ def test_compare_windows_says_better_or_worse():
     assert len(cmp.loc["RUS–USA", "events"]) == cmp.loc["RUS–USA", "n"] == 15
 
 
-def test_compare_windows_splits_the_window_when_nothing_came_before():
-    df = pd.DataFrame([_event(1, 0, "USAGOV", "RUSGOV", 4.0),
-                       _event(2, 9, "USAGOV", "RUSGOV", -7.0),
+def test_compare_windows_splits_the_dyads_days_when_nothing_came_before():
+    df = pd.DataFrame([_event(1, 3, "USAGOV", "RUSGOV", 4.0),
+                       _event(2, 4, "USAGOV", "RUSGOV", -7.0),
                        _event(3, 9, "NATO", "RUSGOV", -2.0)])
     cmp = trends.compare_windows(df, "2022-01-01", "2022-01-10").set_index("dyad")
-    assert cmp.loc["RUS–USA", "basis"] == "first half vs second half"
+    assert cmp.loc["RUS–USA", "basis"] == "later days vs earlier days"
     assert cmp.loc["RUS–USA", "direction"] == "worse"
     assert cmp.loc["NATO–RUS", "direction"] == "new"
 

@@ -85,7 +85,7 @@ def build_brief(db: str | Path, start: str, end: str, actors: list[str] | None =
 
     Raises:
         BriefError: a malformed date or a window that ends before it starts.
-        evidence.StoreReadError: the store cannot be read.
+        StoreError: the store cannot be read.
     """
     start, end = _check_day(start, "--from"), _check_day(end, "--to")
     if end < start:
@@ -181,7 +181,11 @@ def _charts(brief: Brief, daily: pd.DataFrame | None) -> dict[str, bytes]:
     ax.invert_yaxis()
     ax.axvline(0, color="#333", lw=0.8)
     ax.set_xlabel("tension (positive = hostile, negative = cooperative)")
-    ax.legend(loc="lower right", fontsize=8)
+    from matplotlib.patches import Patch
+    ax.legend(handles=[Patch(color="#9aa5b1", label="before"),
+                       Patch(color="#c0392b", label="now, hostile"),
+                       Patch(color="#27ae60", label="now, cooperative")],
+              loc="best", fontsize=8)
     fig.tight_layout()
     out["tension"] = _png(fig)
     if daily is not None and len(daily):
@@ -242,7 +246,7 @@ def to_markdown(brief: Brief, chart_files: dict[str, str] | None = None) -> str:
     for d in brief.dyads:
         lines += [f"## {d.dyad}: {d.direction}", "",
                   f"Tension {_fmt(d.now_tension)} against {_fmt(d.before_tension)} "
-                  f"({d.basis}; change {_fmt(d.change)}); {d.n} events.", ""]
+                  f"({d.basis}; change {_fmt(d.change)}); {d.n} event(s).", ""]
         for label, recs, more in (("Hostile events", d.hostile, d.more_hostile),
                                   ("Cooperative events", d.cooperative, d.more_cooperative)):
             if not recs:

@@ -94,5 +94,42 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
         sys.exit(1)
 
 
+@main.command(context_settings=CONTEXT)
+@click.option("--db", required=True, metavar="FILE", help="The store to read (read-only).")
+@click.option("--from", "start", required=True, metavar="YYYY-MM-DD",
+              help="First day of the window.")
+@click.option("--to", "end", required=True, metavar="YYYY-MM-DD", help="Last day of the window.")
+@click.option("--actors", "actor_list", metavar="CODES",
+              help="Comma-separated actors whose dyads to report (e.g. USA,RUS,NATO,UKR); "
+                   "all dyads by default.")
+@click.option("--out", metavar="DIR", help="Write brief.md, brief.html and the chart PNGs "
+              "into DIR instead of printing the Markdown.")
+def brief(db: str, start: str, end: str, actor_list: str | None, out: str | None) -> None:
+    """Better or worse, and why: a briefing over a store, per dyad, every claim cited.
+
+    Compares each dyad's tension in the window with the period before it and lists
+    the events and quotes that drove the change, each with its article and sentence
+    (docs/trends.md gives the formula). Prints Markdown, or with --out writes
+    Markdown and a self-contained HTML page with charts.
+
+    Example:
+
+        dragoman brief --db corpus.db --from 2022-01-10 --to 2022-01-16 --actors USA,RUS,NATO,UKR --out brief/
+    """
+    from .brief import build_brief, to_markdown, write_brief
+
+    actors = [a.strip().upper() for a in actor_list.split(",") if a.strip()] \
+        if actor_list else None
+    try:
+        result = build_brief(db, start, end, actors, charts=bool(out))
+        if out:
+            files = write_brief(result, out)
+            click.echo(f"wrote {files['md']} and {files['html']}")
+        else:
+            click.echo(to_markdown(result))
+    except DragomanError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 if __name__ == "__main__":
     main()

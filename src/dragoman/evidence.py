@@ -14,39 +14,27 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import DragomanError
+from .errors import StoreError
+from .store import open_store
 
 _SAFE_SCHEMES = ("http://", "https://")
-
-
-class StoreReadError(DragomanError):
-    """The store cannot be opened or lacks the tables a reader needs."""
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open the store at ``path`` read-only (rows as :class:`sqlite3.Row`).
 
     Raises:
-        StoreReadError: the file is missing or is not a dragoman store.
+        StoreError: the file is missing, corrupt, or not a dragoman store.
     """
-    p = Path(path)
-    if not p.is_file():
-        raise StoreReadError(f"{path}: no such store; build one with `dragoman ingest "
-                             f"--db {path} FILES`")
-    conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True,
-                           check_same_thread=False, timeout=30)
-    conn.row_factory = sqlite3.Row
+    conn = open_store(path, readonly=True).conn
+    conn.execute("PRAGMA busy_timeout = 30000")
     conn.execute("PRAGMA query_only = 1")
-    try:
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise StoreReadError(f"{path}: not an SQLite store ({exc})") from None
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     missing = {"articles", "events", "quotes", "actors", "mentions"} - names
     if missing:
         conn.close()
-        raise StoreReadError(f"{path}: not a dragoman store (no table "
-                             f"{', '.join(sorted(missing))}); build one with `dragoman ingest`")
+        raise StoreError(f"{path}: not a dragoman store (no table "
+                         f"{', '.join(sorted(missing))}); build one with `dragoman ingest`")
     return conn
 
 

@@ -257,8 +257,9 @@ def compare_windows(events: pd.DataFrame, start: str, end: str, *, ordered: bool
     """Better or worse: each dyad's tension in ``[start, end]`` against the period before.
 
     The comparison period is the same number of days just before ``start``. When a dyad
-    had no events then, the window is split in halves and the second half is compared
-    with the first (``basis`` says which). ``direction`` is ``"worse"`` when tension rose
+    had no events then, its events in the window are split at the midpoint between its
+    first and last day, and the later days are compared with the earlier ones (``basis``
+    says which; ``now_tension`` and ``before_tension`` are then those of the two parts). ``direction`` is ``"worse"`` when tension rose
     by at least ``min_change``, ``"better"`` when it fell by that much, ``"steady"``
     otherwise, and ``"new"`` when there is nothing to compare with.
 
@@ -279,10 +280,11 @@ def compare_windows(events: pd.DataFrame, start: str, end: str, *, ordered: bool
         b = before[before["dyad"] == dyad]
         basis = "previous period"
         if b.empty:
-            mid = t0 + span / 2
-            first, second = d[d["day"] < mid], d[d["day"] >= mid]
+            # nothing before: the dyad's later days against its earlier days
+            mid = d["day"].min() + (d["day"].max() - d["day"].min()) / 2
+            first, second = d[d["day"] <= mid], d[d["day"] > mid]
             if not first.empty and not second.empty:
-                b, cur, basis = first, second, "first half vs second half"
+                b, cur, basis = first, second, "later days vs earlier days"
             else:
                 cur, basis = d, "none"
         else:
