@@ -94,6 +94,121 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
         sys.exit(1)
 
 
+# -- corpus commands: ingest into a store, re-analyse, query, export ----------------------
+
+DB_OPTION = click.option("--db", default="dragoman.db", show_default=True, metavar="FILE",
+                         help="The corpus store (SQLite; created when missing).")
+
+
+def _engine_options(fn):
+    fn = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+                      help="Local processes that analyse (each loads the model once).")(fn)
+    fn = click.option("--scheduler", metavar="tcp://HOST:PORT",
+                      help="Analyse on this Dask cluster instead (pip install "
+                           "'dragoman[cluster]').")(fn)
+    fn = click.option("--batch-size", type=click.IntRange(min=1), default=32,
+                      show_default=True, help="Articles per batch and per transaction.")(fn)
+    fn = click.option("--model", metavar="NAME", help="An installed spaCy pipeline to use "
+                      "instead of en_core_web_sm.")(fn)
+    fn = click.option("--actors", "actors_file", metavar="FILE",
+                      type=click.Path(exists=True, dir_okay=False),
+                      help="A CSV or TSV of extra actors (see docs/actors.md).")(fn)
+    return fn
+
+
+def _print_summary(summary, verb: str) -> None:
+    for line in summary.lines():
+        click.echo(f"{verb}: {line}")
+    for error in summary.errors[:20]:
+        click.echo(f"error: {error}", err=True)
+    if len(summary.errors) > 20:
+        click.echo(f"error: ... and {len(summary.errors) - 20} more (see the errors table)",
+                   err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1)
+@DB_OPTION
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="Publication date for articles that have none.")
+@click.option("--encoding", default="utf-8", show_default=True,
+              help="Encoding of .txt, .html and .jsonl files.")
+@click.option("--timeout", type=float, default=20.0, show_default=True,
+              help="Seconds to wait for a web server (feeds and their pages).")
+@_engine_options
+def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str,
+           timeout: float, workers: int, scheduler: str | None, batch_size: int,
+           model: str | None, actors_file: str | None) -> None:
+    """Analyse articles into a corpus store, skipping what it already holds.
+
+    PATHS are what `analyze` reads (.txt, .html, .jsonl files, folders, - for
+    standard input) plus RSS/Atom feeds (.rss, .atom, .xml files or http(s) URLs;
+    each entry's page is fetched) and WARC files (.warc, .warc.gz). Exact and
+    near-duplicate copies are linked to the stored article, not stored twice;
+    reports of one event are merged into corpus events. Safe to interrupt and re-run.
+
+    Example:
+
+        dragoman ingest examples/ --db corpus.db
+
+        dragoman ingest https://example.org/feed.xml crawl.warc.gz --db corpus.db --workers 2
+    """
+    from . import corpus, engines
+    from .progress import reporter
+    from .sources import read_sources
+    from .store import open_store
+
+    try:
+        published = check_date(published, "--published")
+        load_dictionary(actors_file)
+        store = open_store(db)
+        engine = engines.make(workers, scheduler,
+                              engines.Settings(model, actors_file, published))
+        items = read_sources(paths, encoding=encoding, timeout=timeout)
+        with reporter("ingest") as progress:
+            summary = corpus.ingest(store, items, engine=engine, batch_size=batch_size,
+                                    on_progress=progress)
+        engine.close()
+    except DragomanError as exc:
+        raise click.UsageError(str(exc)) from None
+    _print_summary(summary, "ingest")
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command(context_settings=CONTEXT)
+@DB_OPTION
+@click.option("--all", "everything", is_flag=True,
+              help="Re-analyse every article, not only those of an older version.")
+@_engine_options
+def reanalyze(db: str, everything: bool, workers: int, scheduler: str | None,
+              batch_size: int, model: str | None, actors_file: str | None) -> None:
+    """Re-run the current analyser over stored articles analysed by an older version.
+
+    Their records are replaced and their events re-merged, batch by batch (each in
+    one transaction); nothing is fetched again.
+
+    Example:
+
+        dragoman reanalyze --db corpus.db --workers 2
+    """
+    from . import corpus, engines
+    from .progress import reporter
+    from .store import open_store
+
+    try:
+        store = open_store(db)
+        engine = engines.make(workers, scheduler, engines.Settings(model, actors_file))
+        with reporter("reanalyze") as progress:
+            summary = corpus.reanalyze(store, engine=engine, batch_size=batch_size,
+                                       everything=everything, on_progress=progress)
+        engine.close()
+    except DragomanError as exc:
+        raise click.UsageError(str(exc)) from None
+    _print_summary(summary, "reanalyze")
+    if summary.failed:
+        sys.exit(1)
+
 @main.command(context_settings=CONTEXT)
 @click.option("--db", required=True, metavar="FILE", help="The store to read (read-only).")
 @click.option("--from", "start", required=True, metavar="YYYY-MM-DD",
