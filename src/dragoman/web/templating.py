@@ -13,6 +13,7 @@ from urllib.parse import quote
 import jinja2
 
 from ..evidence import safe_url
+from ..trends import actor_key
 
 
 def _signed(x: object) -> str:
@@ -30,9 +31,9 @@ def _path(value: object) -> str:
 def environment() -> jinja2.Environment:
     """The shared environment (templates in ``dragoman/web/templates``)."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("dragoman", "web/templates"),
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined)
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["link_url"] = safe_url
     env.filters["signed"] = _signed
     env.filters["path"] = _path
+    env.filters["actor_key"] = actor_key
     return env
