@@ -37,7 +37,8 @@ def synthetic(seed: int = 7) -> pd.DataFrame:
 
 @pytest.mark.parametrize("code, key", [("USAGOV", "USA"), ("RUSMIL", "RUS"), ("UKR", "UKR"),
                                        ("NATO", "NATO"), ("EU", "EU"), ("IGOAFR", "IGOAFR"),
-                                       ("", None), (None, None), (float("nan"), None)])
+                                       ("", None), (None, None), (float("nan"), None),
+                                       ("<script>", None), ("R", None), ("rusgov", "RUS")])
 def test_actor_key(code, key):
     assert trends.actor_key(code) == key
 

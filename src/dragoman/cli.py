@@ -246,5 +246,34 @@ def brief(db: str, start: str, end: str, actor_list: str | None, out: str | None
         raise click.UsageError(str(exc)) from None
 
 
+@main.command(context_settings=CONTEXT)
+@click.option("--db", required=True, metavar="FILE", help="The store to show (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only. Give "
+                   "0.0.0.0 only on a trusted network: there is no login.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """The dashboard: trends, events, the actor network, quotes, actors and articles.
+
+    Opens the store read-only, so an ingest may keep writing to it. Every page has a
+    JSON twin under /api (schema at /openapi.json, listed at /docs). Works offline:
+    scripts and charts are served by the app.
+
+    Example:
+
+        dragoman serve --db corpus.db            # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from .web.app import create_app
+
+    try:
+        app = create_app(db)
+    except DragomanError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"dragoman dashboard on http://{host}:{port}/ (Ctrl-C stops it)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     main()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from importlib import resources
 
 import numpy as np
@@ -34,6 +35,7 @@ K = 1.0
 FREQS = {"D": "D", "W": "W-SUN", "day": "D", "week": "W-SUN"}
 REQUIRED = ("article_id", "event_id", "goldstein", "quad_class", "source_code",
             "target_code", "date", "negated", "hypothetical")
+_CODE = re.compile(r"[A-Z][A-Z0-9]{1,14}")
 SERIES_COLUMNS = ["n", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean",
                   "conflict_share", "n_sources", "tension", "events", "quotes"]
 
@@ -49,13 +51,14 @@ def actor_key(code: object) -> str | None:
     """The actor a code belongs to in trends: the state for state codes, else the code.
 
     ``RUSGOV``, ``RUSMIL`` and ``RUS`` are all ``RUS``; ``NATO``, ``EU``, ``UN`` and
-    other organisation codes stay whole. Empty or missing codes give None.
+    other organisation codes stay whole. Empty or missing codes, and strings that are
+    not codes (letters and digits, 2 to 15), give None.
 
     >>> actor_key("USAGOV"), actor_key("NATO"), actor_key(None)
     ('USA', 'NATO', None)
     """
-    if not isinstance(code, str) or not code.strip():
-        return None
+    if not isinstance(code, str) or not _CODE.fullmatch(code.strip().upper()):
+        return None  # not an actor code (empty, or text that is no code at all)
     code = code.strip().upper()
     return code[:3] if len(code) >= 3 and code[:3] in _states() else code
 

@@ -119,6 +119,10 @@ def create_app(db: str | Path) -> FastAPI:
 
     # -- static -----------------------------------------------------------------------
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly_js() -> FileResponse:
         return FileResponse(_plotly_js(), media_type="text/javascript",

@@ -10,6 +10,9 @@ function goldsteinColour(g) {
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }
 
+// plotly renders a little HTML in labels: store text goes in as entities only
+const esc = s => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 async function getJSON(url) {
   const r = await fetch(url, {headers: {Accept: "application/json"}});
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
@@ -27,8 +30,13 @@ const layoutBase = {margin: {l: 50, r: 20, t: 20, b: 40}, hovermode: "closest",
 async function tensionChart(el) {
   const data = await getJSON(el.dataset.src);
   const weekly = el.dataset.freq === "W";
-  const traces = Object.entries(data.series).map(([dyad, points]) => ({
-    name: dyad, type: "scatter", mode: "lines+markers", x: points.map(p => p.period),
+  // a gap longer than three periods breaks the line: no events is not a trend
+  const gap = (weekly ? 7 : 1) * 3 * 86400000;
+  const withGaps = points => points.flatMap((p, i) =>
+    i && Date.parse(p.period) - Date.parse(points[i - 1].period) > gap
+      ? [{period: null, tension: null, n: 0, goldstein_sum: 0}, p] : [p]);
+  const traces = Object.entries(data.series).map(([dyad, raw]) => [dyad, withGaps(raw)]).map(([dyad, points]) => ({
+    name: esc(dyad), type: "scatter", mode: "lines+markers", x: points.map(p => p.period),
     y: points.map(p => p.tension),
     text: points.map(p => `${p.n} event(s), Goldstein sum ${p.goldstein_sum.toFixed(1)}` +
                          (p.alert ? ` — alert: ${p.alert}` : "")),
@@ -36,6 +44,7 @@ async function tensionChart(el) {
              line: {width: points.map(p => p.alert ? 3 : 0), color: "#f6ad55"}},
     hovertemplate: "%{x}<br>tension %{y:.2f}<br>%{text}<extra>%{fullData.name}</extra>",
     customdata: points.map(p => [dyad, p.period]),
+    connectgaps: false,
   }));
   const layout = Object.assign({}, layoutBase, {
     yaxis: {title: {text: "tension (+ hostile, − cooperative)"}, zeroline: true},
@@ -57,7 +66,7 @@ async function timelineChart(el) {
   const items = data.items.filter(e => e.day);
   const trace = {
     type: "scatter", mode: "markers", x: items.map(e => e.day), y: items.map(e => e.goldstein),
-    text: items.map(e => `${e.source_code || "?"} ${e.type} ${e.target_code || "?"}`),
+    text: items.map(e => esc(`${e.source_code || "?"} ${e.type} ${e.target_code || "?"}`)),
     customdata: items.map(e => e.evidence),
     marker: {size: 11, color: items.map(e => goldsteinColour(e.goldstein)),
              line: {width: 1, color: "#fff"}},
@@ -77,7 +86,7 @@ async function networkChart(el) {
     type: "scatter", mode: "lines", hoverinfo: "text", showlegend: false,
     x: [pos[e.source].x, pos[e.target].x], y: [pos[e.source].y, pos[e.target].y],
     line: {color: goldsteinColour(e.goldstein_mean), width: 1.5 + 7 * e.n / maxN},
-    text: `${e.dyad}: ${e.n} event(s), mean Goldstein ${e.goldstein_mean.toFixed(1)}`,
+    text: `${esc(e.dyad)}: ${e.n} event(s), mean Goldstein ${e.goldstein_mean.toFixed(1)}`,
   }));
   // edge labels at the midpoints, so hovering an edge is easy
   traces.push({
@@ -85,17 +94,17 @@ async function networkChart(el) {
     x: data.edges.map(e => (pos[e.source].x + pos[e.target].x) / 2),
     y: data.edges.map(e => (pos[e.source].y + pos[e.target].y) / 2),
     marker: {size: 9, color: data.edges.map(e => goldsteinColour(e.goldstein_mean)), symbol: "diamond"},
-    text: data.edges.map(e => `${e.dyad}: ${e.n} event(s), mean Goldstein ${e.goldstein_mean.toFixed(1)}<br>` +
-                              Object.entries(e.types).map(([t, n]) => `${t} ${n}`).join(", ")),
+    text: data.edges.map(e => `${esc(e.dyad)}: ${e.n} event(s), mean Goldstein ${e.goldstein_mean.toFixed(1)}<br>` +
+                              Object.entries(e.types).map(([t, n]) => `${esc(t)} ${n}`).join(", ")),
     customdata: data.edges.map(e => e.events), hoverinfo: "text",
   });
   traces.push({
     type: "scatter", mode: "markers+text", showlegend: false,
-    x: data.nodes.map(n => n.x), y: data.nodes.map(n => n.y), text: data.nodes.map(n => n.id),
+    x: data.nodes.map(n => n.x), y: data.nodes.map(n => n.y), text: data.nodes.map(n => esc(n.id)),
     textposition: "top center", customdata: data.nodes.map(n => n.page),
     marker: {size: data.nodes.map(n => 14 + 3 * Math.sqrt(n.events)), color: "#2c5282",
              line: {width: 2, color: "#fff"}},
-    hovertemplate: "%{text}: %{marker.size} <extra>click for the actor page</extra>",
+    hovertemplate: "%{text} <extra>click for the actor page</extra>",
     textfont: {size: 13, color: "#1f2933"},
   });
   const axis = {visible: false, range: [-1.3, 1.3]};
