@@ -30,8 +30,8 @@ const layoutBase = {margin: {l: 50, r: 20, t: 20, b: 40}, hovermode: "closest",
 async function tensionChart(el) {
   const data = await getJSON(el.dataset.src);
   const weekly = el.dataset.freq === "W";
-  // a gap longer than three periods breaks the line: no events is not a trend
-  const gap = (weekly ? 7 : 1) * 3 * 86400000;
+  // a gap longer than a week of periods breaks the line: silence is not a trend
+  const gap = (weekly ? 7 : 1) * 7 * 86400000;
   const withGaps = points => points.flatMap((p, i) =>
     i && Date.parse(p.period) - Date.parse(points[i - 1].period) > gap
       ? [{period: null, tension: null, n: 0, goldstein_sum: 0}, p] : [p]);
