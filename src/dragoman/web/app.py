@@ -7,6 +7,7 @@ templates; query parameters are bounded (page size, query length) and checked, w
 clear 4xx when they are wrong.
 """
 
+import queue
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
@@ -74,12 +75,19 @@ def create_app(db: str | Path) -> FastAPI:
                   "dragoman store, each record linked to the sentence it came from.")
     env = environment()
 
+    pool: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+
     def conn() -> Iterator[sqlite3.Connection]:
-        c = evidence.connect(db)
+        # one read-only connection per request at a time, reused across requests;
+        # each statement reads the latest committed state (WAL), so ingests show up
+        try:
+            c = pool.get_nowait()
+        except queue.Empty:
+            c = evidence.connect(db)
         try:
             yield c
         finally:
-            c.close()
+            pool.put(c)
 
     Conn = Annotated[sqlite3.Connection, Depends(conn)]
 

@@ -38,25 +38,39 @@ def _row(row: sqlite3.Row, drop: tuple[str, ...] = ()) -> dict:
     return {k: _clean(row[k]) for k in row.keys() if k not in drop}
 
 
-# -- the events frame, cached per store state ----------------------------------------
+# -- results cached per store state ----------------------------------------------------
 
 _cache_lock = threading.Lock()
-_cache: dict[tuple, pd.DataFrame] = {}
+_cache: dict[tuple, object] = {}
+_CACHE_SIZE = 256
 
 
-def events_frame(conn: sqlite3.Connection, db: str) -> pd.DataFrame:
-    """All events with their article's date and outlet, cached until the store changes
-    (a new article or event raises a max rowid)."""
-    key = (db,) + tuple(conn.execute(
-        "SELECT (SELECT max(rowid) FROM events), (SELECT max(rowid) FROM articles)").fetchone())
+def state(conn: sqlite3.Connection) -> tuple:
+    """A key naming the store file and changing whenever an ingest adds or re-analyses
+    an article (rows are replaced, never updated in place, so max rowids grow)."""
+    return tuple(conn.execute(
+        "SELECT (SELECT file FROM pragma_database_list WHERE name = 'main'), "
+        "(SELECT max(rowid) FROM events), (SELECT max(rowid) FROM articles), "
+        "(SELECT max(rowid) FROM quotes)").fetchone())
+
+
+def cached(conn: sqlite3.Connection, db: str, name: str, args: tuple, compute):
+    """``compute()``, remembered until the store changes (results are read-only)."""
+    key = (db, state(conn), name, args)
     with _cache_lock:
         if key in _cache:
             return _cache[key]
-    df = evidence.load_events(conn)
+    value = compute()
     with _cache_lock:
-        _cache.clear()
-        _cache[key] = df
-    return df
+        if len(_cache) >= _CACHE_SIZE:
+            _cache.clear()
+        _cache[key] = value
+    return value
+
+
+def events_frame(conn: sqlite3.Connection, db: str) -> pd.DataFrame:
+    """All events with their article's date and outlet (cached until the store changes)."""
+    return cached(conn, db, "events", (), lambda: evidence.load_events(conn))
 
 
 # -- overview and series ---------------------------------------------------------------
@@ -77,6 +91,10 @@ def parse_dyad(value: str) -> str:
 
 def overview(conn: sqlite3.Connection, db: str, top: int = 10) -> dict:
     """Store totals and the busiest unordered dyads with their tension and last alert."""
+    return cached(conn, db, "overview", (top,), lambda: _overview(conn, db, top))
+
+
+def _overview(conn: sqlite3.Connection, db: str, top: int) -> dict:
     counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # fixed names
               for t in ("articles", "events", "quotes", "actors")}
     df = events_frame(conn, db)
@@ -84,7 +102,7 @@ def overview(conn: sqlite3.Connection, db: str, top: int = 10) -> dict:
     if len(df):
         ev = trends.dyad_events(df)
         if len(ev):
-            alerts = trends.detect_changes(trends.dyad_series(df))
+            alerts = cached(conn, db, "alerts", ("D",), lambda: _alerts(conn, db, "D"))
             last = alerts[alerts["alert"].notna()].groupby("dyad").tail(1).set_index("dyad")
             for name, d in sorted(ev.groupby("dyad"), key=lambda x: (-len(x[1]), x[0]))[:top]:
                 alert = last.loc[name] if name in last.index else None
@@ -104,10 +122,15 @@ def overview(conn: sqlite3.Connection, db: str, top: int = 10) -> dict:
 
 def series(conn: sqlite3.Connection, db: str, dyads: list[str], freq: str = "D") -> dict:
     """Tension series for the given unordered dyads, every point with its evidence."""
-    df = events_frame(conn, db)
+    return cached(conn, db, "series", (tuple(dyads), freq),
+                  lambda: _series(conn, db, dyads, freq))
+
+
+def _series(conn: sqlite3.Connection, db: str, dyads: list[str], freq: str) -> dict:
     out: dict[str, list[dict]] = {d: [] for d in dyads}
-    if len(df):
-        s = trends.detect_changes(trends.dyad_series(df, freq=freq))
+    every = cached(conn, db, "alerts", (freq,), lambda: _alerts(conn, db, freq))
+    if len(every):
+        s = every
         s = s[s["dyad"].isin(dyads) & (s["n"] > 0)]
         for r in s.itertuples():
             out[r.dyad].append({
@@ -126,10 +149,19 @@ def series(conn: sqlite3.Connection, db: str, dyads: list[str], freq: str = "D")
     return {"freq": freq, "series": out}
 
 
+def _alerts(conn: sqlite3.Connection, db: str, freq: str) -> pd.DataFrame:
+    df = events_frame(conn, db)
+    return trends.detect_changes(trends.dyad_series(df, freq=freq)) if len(df) else pd.DataFrame()
+
+
 # -- events ------------------------------------------------------------------------------
 
 def _codes_for(conn: sqlite3.Connection, key: str) -> list[str]:
     """Every stored actor code that belongs to actor ``key`` (``RUS``: RUS, RUSGOV...)."""
+    return cached(conn, "", "codes", (key,), lambda: _codes(conn, key))  # state names the file
+
+
+def _codes(conn: sqlite3.Connection, key: str) -> list[str]:
     codes = set()
     for (c,) in conn.execute("SELECT DISTINCT source_code FROM events UNION "
                              "SELECT DISTINCT target_code FROM events UNION "
@@ -202,6 +234,12 @@ def network(conn: sqlite3.Connection, db: str, *, start: str | None = None,
             end: str | None = None, min_events: int = 1) -> dict:
     """Actors as nodes (on a circle, busiest first) and unordered dyads as edges, with the
     event count, mean Goldstein and counts per event type of each edge."""
+    return cached(conn, db, "network", (start, end, min_events),
+                  lambda: _network(conn, db, start, end, min_events))
+
+
+def _network(conn: sqlite3.Connection, db: str, start: str | None, end: str | None,
+             min_events: int) -> dict:
     df = events_frame(conn, db)
     nodes: list[dict] = []
     edges: list[dict] = []
