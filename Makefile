@@ -15,6 +15,10 @@ setup: $(BIN)/dragoman  ## create .venv and install dragoman with pinned depende
 
 demo: setup  ## analyse the bundled examples and print a readable summary
 	$(BIN)/dragoman analyze examples/ --format text
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/dragoman ingest examples/ --db demo.db --published 2022-01-14
+	$(BIN)/dragoman brief --db demo.db --from 2022-01-10 --to 2022-01-16 --out demo-brief
+	@echo "Briefing: demo-brief/brief.html. Dashboard: $(BIN)/dragoman serve --db demo.db, then open http://127.0.0.1:8000/"
 
 test: setup  ## run the whole test suite
 	$(BIN)/python -m pytest
@@ -29,4 +33,4 @@ eval: setup  ## accuracy on the annotated news sets (the first two need ../share
 	$(PYTHON) ../shared/eval/score.py news --gold benchmarks/news
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache demo.db* demo-brief screenshots

@@ -92,24 +92,51 @@ def _percentile(values: list[float], p: float) -> float:
     return v[k]
 
 
-async def _client(base: str, paths: list[tuple[str, str]], stop: float,
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str,
+               path: str) -> int:
+    """One HTTP/1.1 GET on a kept-alive connection; returns the status (the body is read
+    whole). A bare client: httpx would cost more CPU than the server under test."""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept: */*\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {k.strip().lower(): v.strip() for k, v in
+               (line.split(":", 1) for line in lines[1:] if ":" in line)}
+    if "content-length" in headers:
+        await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding") == "chunked":
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    return status
+
+
+async def _client(port: int, paths: list[tuple[str, str]], stop: float,
                   results: dict[str, list[float]], failures: list[str], offset: int) -> None:
-    limits = httpx.Limits(max_connections=1)
-    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as http:
-        i = offset
+    host = f"127.0.0.1:{port}"
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    i = offset
+    try:
         while time.monotonic() < stop:
             name, path = paths[i % len(paths)]
             i += 1
             t0 = time.perf_counter()
             try:
-                r = await http.get(path)
-                ok = r.status_code == 200
-                why = f"{path}: HTTP {r.status_code}"
-            except httpx.HTTPError as exc:
+                status = await asyncio.wait_for(_get(reader, writer, host, path), 120)
+                ok, why = status == 200, f"{path}: HTTP {status}"
+            except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError,
+                    ValueError) as exc:
                 ok, why = False, f"{path}: {type(exc).__name__}: {exc}"
+                writer.close()
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
             results.setdefault(name, []).append(time.perf_counter() - t0)
             if not ok:
                 failures.append(why)
+    finally:
+        writer.close()
 
 
 async def _load(base: str, clients: int, duration: float) -> tuple[dict, list[str], float]:
@@ -121,7 +148,8 @@ async def _load(base: str, clients: int, duration: float) -> tuple[dict, list[st
     failures: list[str] = []
     t0 = time.monotonic()
     stop = t0 + duration
-    await asyncio.gather(*(_client(base, paths, stop, results, failures, k)
+    port = int(base.rsplit(":", 1)[1])
+    await asyncio.gather(*(_client(port, paths, stop, results, failures, k)
                            for k in range(clients)))
     return results, failures, time.monotonic() - t0
 

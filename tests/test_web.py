@@ -257,3 +257,32 @@ def test_hostile_json_is_returned_as_data(hostile):
     assert data["safe_url"] is None and data["url"].startswith("javascript:")
     q = hostile.get("/api/quotes", params={"speaker": "lavrov"}).json()
     assert q["items"] and SCRIPT in q["items"][0]["speaker_name"]
+
+
+def test_a_result_is_computed_once_however_many_ask(example_db):
+    import threading
+    import time
+
+    from dragoman import evidence
+    from dragoman.web import queries
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        time.sleep(0.2)
+        return {"value": 42}
+
+    results = []
+
+    def ask():
+        conn = evidence.connect(example_db)
+        results.append(queries.cached(conn, "t", "single-flight", (), compute))
+        conn.close()
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and results == [{"value": 42}] * 8

@@ -40,8 +40,9 @@ def _row(row: sqlite3.Row, drop: tuple[str, ...] = ()) -> dict:
 
 # -- results cached per store state ----------------------------------------------------
 
-_cache_lock = threading.Lock()
-_cache: dict[tuple, object] = {}
+_lock = threading.Condition()
+_latest: dict[tuple, tuple[tuple, object]] = {}   # (db, name, args) -> (state, value)
+_computing: set[tuple] = set()
 _CACHE_SIZE = 256
 
 
@@ -55,16 +56,36 @@ def state(conn: sqlite3.Connection) -> tuple:
 
 
 def cached(conn: sqlite3.Connection, db: str, name: str, args: tuple, compute):
-    """``compute()``, remembered until the store changes (results are read-only)."""
-    key = (db, state(conn), name, args)
-    with _cache_lock:
-        if key in _cache:
-            return _cache[key]
-    value = compute()
-    with _cache_lock:
-        if len(_cache) >= _CACHE_SIZE:
-            _cache.clear()
-        _cache[key] = value
+    """``compute()`` for the store's current state, computed by one thread at a time.
+
+    While one request recomputes a result after the store changed (an ingest is
+    writing), the others get the previous result at once instead of all recomputing it:
+    under write load the trend pages lag by one computation, never pile up. Results are
+    shared: callers must not modify them.
+    """
+    key, now = (db, name, args), state(conn)
+    with _lock:
+        while True:
+            hit = _latest.get(key)
+            if hit is not None and (hit[0] == now or key in _computing):
+                return hit[1]
+            if key not in _computing:
+                _computing.add(key)
+                break
+            _lock.wait(timeout=1.0)  # first computation of this key: wait for it
+    try:
+        value = compute()
+    except BaseException:
+        with _lock:
+            _computing.discard(key)
+            _lock.notify_all()
+        raise
+    with _lock:
+        if len(_latest) >= _CACHE_SIZE:
+            _latest.clear()
+        _latest[key] = (now, value)
+        _computing.discard(key)
+        _lock.notify_all()
     return value
 
 
