@@ -154,6 +154,11 @@ async def _load(base: str, clients: int, duration: float) -> tuple[dict, list[st
     return results, failures, time.monotonic() - t0
 
 
+def _stored(base: str) -> int:
+    """The number of articles the server sees now (read straight from the store)."""
+    return httpx.get(base + "/api/articles?limit=1", timeout=120).json()["total"]
+
+
 def _wait_up(base: str, proc: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -192,7 +197,10 @@ def run(db: Path | None, clients: int, duration: float, articles: int) -> int:
                 ingest = subprocess.Popen([sys.executable, "-m", "dragoman.cli", "ingest", str(feed),
                                            "--db", str(store)], stdout=subprocess.DEVNULL,
                                           stderr=subprocess.PIPE, env=env)
+            before = _stored(base)
             results, failures, wall = asyncio.run(_load(base, clients, duration))
+            during = _stored(base)
+            still = ingest is not None and ingest.poll() is None
             ingest_rc = ingest.wait(timeout=900) if ingest else None
         finally:
             server.terminate()
@@ -205,6 +213,8 @@ def run(db: Path | None, clients: int, duration: float, articles: int) -> int:
               f"(ingest of {articles} articles alongside: "
               f"{'none' if ingest is None else 'exit ' + str(ingest_rc)})")
         print(f"requests={total} failed={len(failures)} throughput={total / wall:.1f}/s")
+        print(f"stored articles: {before} before the load, {during} at its end"
+              + (" (the ingest was still writing)" if still else ""))
         print(f"{'endpoint':16} {'n':>6} {'p50_ms':>8} {'p95_ms':>8} {'p99_ms':>8}")
         for name, _ in MIX:
             v = results.get(name, [])

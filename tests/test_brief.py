@@ -54,6 +54,7 @@ def test_markdown_and_html_cite_each_dyad(seed_brief, tmp_path):
         assert f"## {name}: " in md
         assert f"<h2>{name}: " in html
     assert "Sergei Ryabkov" in md and "Jens Stoltenberg" in md
+    assert seed_brief.verdict[0].isupper() and "RUS" in seed_brief.verdict
     assert "(article `europe-week-of-diplomacy`)" in md
     assert "<script" not in html
     assert re.search(r'src="data:image/png;base64,[A-Za-z0-9+/=]{200,}"', html)

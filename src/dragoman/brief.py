@@ -159,7 +159,8 @@ def _verdict(dyads: list[DyadBrief]) -> str:
         parts.append(f"steady for {counts['steady']} dyad(s)")
     if counts["new"]:
         parts.append(f"{counts['new']} dyad(s) with nothing earlier to compare with")
-    return "; ".join(parts).capitalize() + "."
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
 
 
 def _charts(brief: Brief, daily: pd.DataFrame | None) -> dict[str, bytes]:
@@ -198,6 +199,10 @@ def _charts(brief: Brief, daily: pd.DataFrame | None) -> dict[str, bytes]:
         ax.axhline(0, color="#333", lw=0.8)
         ax.set_ylabel("daily tension")
         ax.legend(fontsize=8, ncol=3)
+        import matplotlib.dates as mdates
+        days = max(1, (daily["period"].max() - daily["period"].min()).days)
+        ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, days // 7)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
         fig.autofmt_xdate()
         fig.tight_layout()
         out["daily"] = _png(fig)
