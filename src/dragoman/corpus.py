@@ -128,7 +128,8 @@ class Deduper:
         self.bands = {k: v for k, v in self.bands.items() if v}
 
 
-def classify(deduper: Deduper, batch: list[Article | Failed]) -> list[_Item]:
+def classify(deduper: Deduper, batch: list[Article | Failed],
+             near_duplicates: bool = True) -> list[_Item]:
     """Decide, for each input of a batch, whether it is new, a copy or a failure."""
     items = []
     for x in batch:
@@ -140,7 +141,7 @@ def classify(deduper: Deduper, batch: list[Article | Failed]) -> list[_Item]:
         if canonical:
             it.status, it.canonical = "duplicate", canonical
         else:
-            it.signature = dedup.signature(x.text)
+            it.signature = dedup.signature(x.text) if near_duplicates else None
             near = deduper.near(it.signature) if it.signature is not None else None
             if near:
                 it.status, it.canonical = "near_duplicate", near
@@ -207,7 +208,7 @@ def batches(iterable: Iterable, size: int) -> Iterator[list]:
 
 
 def ingest(store: Store, items: Iterable[Article | Failed], *, engine=None,
-           batch_size: int = 32, window: int = 4,
+           batch_size: int = 32, window: int = 4, near_duplicates: bool = True,
            on_progress: Callable[[Summary], None] | None = None) -> Summary:
     """Ingest a stream of read inputs into ``store``.
 
@@ -217,6 +218,7 @@ def ingest(store: Store, items: Iterable[Article | Failed], *, engine=None,
         engine: what analyses the new articles (``engines.Local`` when None).
         batch_size: articles per batch (and per transaction).
         window: batches in flight at once on a parallel engine.
+        near_duplicates: look for near-duplicates (MinHash); exact copies always are.
         on_progress: called with the running summary after each batch is written.
     """
     import time
@@ -245,7 +247,7 @@ def ingest(store: Store, items: Iterable[Article | Failed], *, engine=None,
                 on_progress(summary)
 
     for batch in batches(items, batch_size):
-        classified = classify(deduper, batch)
+        classified = classify(deduper, batch, near_duplicates)
         summary.read += sum(1 for it in classified)
         handle = engine.submit([it.article for it in classified if it.status == "new"])
         pending.append((classified, handle))
