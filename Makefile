@@ -13,14 +13,18 @@ $(BIN)/dragoman: pyproject.toml constraints.txt
 
 setup: $(BIN)/dragoman  ## create .venv and install dragoman with pinned dependencies
 
-demo: setup  ## analyse the bundled examples and print a readable summary
+demo: setup  ## analyse the examples, ingest them into out/demo.db and query it
 	$(BIN)/dragoman analyze examples/ --format text
+	mkdir -p out
+	$(BIN)/dragoman ingest examples/ --db out/demo.db --published 2022-01-14
+	$(BIN)/dragoman events --db out/demo.db --limit 20
 
 test: setup  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 bench: setup  ## speed benchmarks (print figures)
 	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/ingest.py
 
 eval: setup  ## accuracy on the annotated news sets (the first two need ../shared)
 	$(PYTHON) ../shared/eval/score.py news --gold ../shared/corpus/seed

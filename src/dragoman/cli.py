@@ -161,10 +161,10 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
     try:
         published = check_date(published, "--published")
         load_dictionary(actors_file)
+        items = read_sources(paths, encoding=encoding, timeout=timeout)
         store = open_store(db)
         engine = engines.make(workers, scheduler,
                               engines.Settings(model, actors_file, published))
-        items = read_sources(paths, encoding=encoding, timeout=timeout)
         with reporter("ingest") as progress:
             summary = corpus.ingest(store, items, engine=engine, batch_size=batch_size,
                                     on_progress=progress)

@@ -224,7 +224,11 @@ def read_sources(paths: Iterable[str], *, encoding: str = "utf-8", timeout: floa
     """
     paths = list(paths) or ["-"]
     check_paths(p for p in paths if not re.match(r"https?://", p, re.I))
-    fetcher = fetcher or Fetcher(timeout=timeout)
+    return _read_all(paths, encoding, fetcher or Fetcher(timeout=timeout))
+
+
+def _read_all(paths: list[str], encoding: str,
+              fetcher: Fetcher) -> Iterator[Article | Failed]:
     for p in paths:
         if re.match(r"https?://", p, re.I):
             yield from read_url(p, fetcher)
