@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 
 import click
@@ -116,6 +117,11 @@ def _engine_options(fn):
     return fn
 
 
+def _damaged(db: str, exc: Exception) -> str:
+    return (f"{db}: the store cannot be read or written ({exc}); if it is damaged, "
+            "ingest into a new --db file and keep this one for recovery")
+
+
 def _print_summary(summary, verb: str) -> None:
     for line in summary.lines():
         click.echo(f"{verb}: {line}")
@@ -171,6 +177,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
         engine.close()
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(_damaged(db, exc)) from None
     _print_summary(summary, "ingest")
     if summary.failed:
         sys.exit(1)
@@ -205,6 +213,8 @@ def reanalyze(db: str, everything: bool, workers: int, scheduler: str | None,
         engine.close()
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(_damaged(db, exc)) from None
     _print_summary(summary, "reanalyze")
     if summary.failed:
         sys.exit(1)
@@ -290,6 +300,8 @@ def _run_query(kind: str, db: str, fmt: str, **filters) -> None:
                 "actors": query.actor_rows}[kind](store, f)
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(_damaged(db, exc)) from None
     _emit(rows, fmt, kind)
 
 
@@ -373,6 +385,8 @@ def export(db: str, fmt: str, out: str, include_hypothetical: bool) -> None:
                              include_hypothetical=include_hypothetical)
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(_damaged(db, exc)) from None
     for name, n in written.items():
         click.echo(f"export: {name}: {n} rows -> {out}")
 
