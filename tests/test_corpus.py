@@ -48,6 +48,9 @@ def test_exact_copy_from_another_source_is_a_source_not_an_article(tmp_path, eng
     assert rows(store, "SELECT article_id, source, copy_id FROM article_sources "
                        "ORDER BY source") == [("wire-1", "Northern Wire", None),
                                               ("wire-1", "Second Paper", "elsewhere")]
+    counts = rows(store, "SELECT DISTINCT num_articles, num_sources, num_mentions "
+                         "FROM corpus_events")
+    assert counts == [(2, 2, 2)]  # each event: the article and its exact copy
 
 
 def test_near_duplicate_is_linked_not_analysed_twice(tmp_path, engine):

@@ -130,41 +130,46 @@ def assign(conn: sqlite3.Connection, article_ids: Iterable[str],
     return touched
 
 
-def source_key(source: str | None, url: str | None, article_id: str) -> str:
-    """Who published a copy: its outlet name, else its web host, else the article."""
+def source_key(source: str | None, url: str | None, path: str | None,
+               article_id: str) -> str:
+    """Who published a copy: its outlet name, else its web host, else its file, else the
+    article itself."""
     if source:
         return "s:" + source.strip().casefold()
     if url:
         host = urlparse(url).hostname
         if host:
             return "h:" + host.removeprefix("www.")
+    if path:
+        return "p:" + path
     return "a:" + article_id
 
 
 def refresh(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
     """Recompute the counts, date, place and code of corpus events from their members;
-    a corpus event left with no member is deleted."""
+    a corpus event left with no member is deleted.
+
+    Each row of ``article_sources`` is one place an article's text was seen (the
+    article itself, an exact copy, a near-duplicate copy): ``num_articles`` counts them
+    over the member articles, ``num_mentions`` counts each record once per such copy of
+    its article, ``num_sources`` counts their distinct outlets.
+    """
     for ce in sorted(set(ids)):
         members = conn.execute(
-            "SELECT e.*, a.source AS a_source, a.url AS a_url, a.published FROM events e "
-            "JOIN articles a ON a.id = e.article_id "
+            "SELECT e.*, a.published FROM events e JOIN articles a ON a.id = e.article_id "
             "WHERE e.corpus_event_id = ? ORDER BY e.rowid", (ce,)).fetchall()
         if not members:
             conn.execute("DELETE FROM corpus_events WHERE id = ?", (ce,))
             continue
         articles = sorted({m["article_id"] for m in members})
         marks = ",".join("?" * len(articles))
-        copies = conn.execute(
-            f"SELECT duplicate_of, id, source, url FROM articles WHERE duplicate_of IN "
-            f"({marks})", articles).fetchall()
-        copies_of = Counter(c["duplicate_of"] for c in copies)
-        sources = {source_key(m["a_source"], m["a_url"], m["article_id"]) for m in members}
-        sources |= {source_key(c["source"], c["url"], c["id"]) for c in copies}
-        for s in conn.execute(f"SELECT article_id, source, url FROM article_sources WHERE "
-                              f"article_id IN ({marks}) AND (source IS NOT NULL OR url "
-                              f"IS NOT NULL)", articles):
-            sources.add(source_key(s["source"], s["url"], s["article_id"]))
-        mentions = sum(1 + copies_of[m["article_id"]] for m in members)
+        seen = conn.execute(f"SELECT article_id, source, url, path FROM article_sources "
+                            f"WHERE article_id IN ({marks})", articles).fetchall()
+        copies = Counter(s["article_id"] for s in seen)
+        sources = {source_key(s["source"], s["url"], s["path"], s["article_id"])
+                   for s in seen}
+        num_articles = sum(max(1, copies[a]) for a in articles)
+        mentions = sum(max(1, copies[m["article_id"]]) for m in members)
         # the date the text states wins over a publication date; the commonest, then earliest
         bases = [(m["date"], date_basis(m["date"], m["date_basis"], m["published"]))
                  for m in members if m["date"]]
@@ -182,7 +187,7 @@ def refresh(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
             "UPDATE corpus_events SET num_articles=?, num_sources=?, num_mentions=?, "
             "date=?, date_basis=?, location_name=?, location_country=?, cameo=?, "
             "goldstein=?, quad_class=? WHERE id=?",
-            (len(articles) + len(copies), len(sources), mentions, date, basis, *place,
+            (num_articles, max(1, len(sources)), mentions, date, basis, *place,
              cameo, first["goldstein"], first["quad_class"], ce))
 
 
