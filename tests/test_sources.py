@@ -183,3 +183,15 @@ def test_ingest_of_a_feed_twice_adds_nothing(server, tmp_path):
     assert "new 1, duplicate 0" in first.output
     again = runner.invoke(main, ["ingest", f"{server}/atom", "--db", str(db)])
     assert "new 0, duplicate 1" in again.output
+
+
+def test_count_inputs_for_the_progress_bar(tmp_path):
+    from dragoman.sources import count_inputs
+
+    (tmp_path / "a.txt").write_text("One article.")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n')
+    (tmp_path / "skip.png").write_bytes(b"\x89PNG")
+    assert count_inputs([str(tmp_path)]) == 3
+    assert count_inputs([str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl")]) == 3
+    assert count_inputs(["http://127.0.0.1:9/feed.xml"]) is None
+    assert count_inputs(["-"]) is None

@@ -161,7 +161,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
     """
     from . import corpus, engines
     from .progress import reporter
-    from .sources import read_sources
+    from .sources import count_inputs, read_sources
     from .store import open_store
 
     try:
@@ -171,7 +171,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
         store = open_store(db)
         engine = engines.make(workers, scheduler,
                               engines.Settings(model, actors_file, published))
-        with reporter("ingest") as progress:
+        with reporter("ingest", total=count_inputs(paths)) as progress:
             summary = corpus.ingest(store, items, engine=engine, batch_size=batch_size,
                                     on_progress=progress)
         engine.close()

@@ -254,3 +254,26 @@ def _read_path(path: Path, encoding: str, fetcher: Fetcher) -> Iterator[Article 
         yield from read_feed(data, str(path), fetcher)
     else:
         yield from read_inputs([str(path)], encoding=encoding)
+
+
+def count_inputs(paths: Iterable[str]) -> int | None:
+    """How many articles ``paths`` hold, for a progress bar's ETA; None when unknown
+    (standard input, URLs, feeds, WARC files) or the files cannot be read."""
+    total = 0
+    for p in list(paths) or ["-"]:
+        if p == "-" or re.match(r"https?://", p, re.I):
+            return None
+        files = _files(Path(p)) if os.path.isdir(p) else [Path(p)]
+        for f in files:
+            kind = _kind(str(f))
+            if kind != "file":
+                return None
+            if f.suffix.lower() == ".jsonl":
+                try:
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    return None
+            else:
+                total += 1
+    return total
