@@ -260,7 +260,8 @@ def ingest(store: Store, items: Iterable[Article | Failed], *, engine=None,
 
 def stale_articles(store: Store, analyzer_version: str = ANALYZER_VERSION,
                    everything: bool = False) -> Iterator[Article]:
-    """Stored canonical articles analysed by an older analyser (or all, ``everything``)."""
+    """Stored canonical articles analysed by an older analyser (or all, ``everything``);
+    ids are listed first, each text read only when its turn comes."""
     from packaging.version import InvalidVersion, Version
 
     def older(v: str | None) -> bool:
@@ -271,21 +272,48 @@ def stale_articles(store: Store, analyzer_version: str = ANALYZER_VERSION,
         except InvalidVersion:
             return v != analyzer_version
 
-    rows = store.conn.execute("SELECT id, text, title, published, url, source, path, "
-                              "analyzer_version FROM articles WHERE duplicate_of IS NULL "
-                              "ORDER BY rowid").fetchall()
-    for r in rows:
-        if older(r["analyzer_version"]):
+    ids = [r[0] for r in store.conn.execute(
+        "SELECT id, analyzer_version FROM articles WHERE duplicate_of IS NULL "
+        "ORDER BY rowid").fetchall() if older(r[1])]
+    for ident in ids:
+        r = store.conn.execute("SELECT id, text, title, published, url, source, path "
+                               "FROM articles WHERE id = ?", (ident,)).fetchone()
+        if r is not None:
             yield Article(r["id"], r["text"], r["title"], r["published"], r["url"],
                           r["source"], False, r["path"])
 
 
-def reanalyze(store: Store, *, engine=None, batch_size: int = 32,
+def _rewrite(store: Store, batch: list[Article], results: list, summary: Summary) -> None:
+    """Replace a re-analysed batch's records and re-merge its events (one transaction)."""
+    with store.transaction() as conn:
+        touched: set[str] = set()
+        done = []
+        for article, res in zip(batch, results):
+            summary.read += 1
+            if isinstance(res, Failed):
+                store.add_error(article.id, res.error)
+                summary.failed += 1
+                summary.errors.append(res.error)
+                continue
+            touched |= set(store.delete_records(article.id))
+            store.write_analysis(dataclasses.replace(res, article=article),
+                                 analyzer_version=ANALYZER_VERSION,
+                                 text_hash=text_hash_of(article.text))
+            done.append(article.id)
+            summary.new += 1
+            summary.quotes += len(res.quotes)
+            summary.events += len(res.events)
+        merge.refresh(conn, touched)
+        merge.refresh(conn, merge.assign(conn, done))
+
+
+def reanalyze(store: Store, *, engine=None, batch_size: int = 32, window: int = 4,
               everything: bool = False,
               on_progress: Callable[[Summary], None] | None = None) -> Summary:
     """Re-run the analyser over stored articles whose analyser version is older.
 
-    Each batch's old records are replaced and its events re-merged in one transaction.
+    Each batch's old records are replaced and its events re-merged in one transaction,
+    in store order; a parallel engine analyses up to ``window`` batches ahead.
     """
     import time
 
@@ -294,30 +322,20 @@ def reanalyze(store: Store, *, engine=None, batch_size: int = 32,
     engine = engine or Local()
     summary = Summary()
     start = time.perf_counter()
+    pending: list[tuple[list[Article], object]] = []
+
+    def drain(keep: int) -> None:
+        while len(pending) > keep:
+            batch, handle = pending.pop(0)
+            _rewrite(store, batch, engine.result(handle), summary)
+            summary.seconds = time.perf_counter() - start
+            if on_progress:
+                on_progress(summary)
+
     for batch in batches(stale_articles(store, everything=everything), batch_size):
-        results = engine.result(engine.submit(batch))
-        with store.transaction() as conn:
-            touched: set[str] = set()
-            done = []
-            for article, res in zip(batch, results):
-                summary.read += 1
-                if isinstance(res, Failed):
-                    store.add_error(article.id, res.error)
-                    summary.failed += 1
-                    continue
-                touched |= set(store.delete_records(article.id))
-                store.write_analysis(dataclasses.replace(res, article=article),
-                                     analyzer_version=ANALYZER_VERSION,
-                                     text_hash=text_hash_of(article.text))
-                done.append(article.id)
-                summary.new += 1
-                summary.quotes += len(res.quotes)
-                summary.events += len(res.events)
-            merge.refresh(conn, touched)
-            merge.refresh(conn, merge.assign(conn, done))
-        summary.seconds = time.perf_counter() - start
-        if on_progress:
-            on_progress(summary)
+        pending.append((batch, engine.submit(batch)))
+        drain(window if engine.parallel else 0)
+    drain(0)
     summary.corpus_events = store.count("corpus_events")
     summary.seconds = time.perf_counter() - start
     return summary
