@@ -13,18 +13,20 @@ $(BIN)/dragoman: pyproject.toml constraints.txt
 
 setup: $(BIN)/dragoman  ## create .venv and install dragoman with pinned dependencies
 
-demo: setup  ## analyse the bundled examples and print a readable summary
+demo: setup  ## analyse the examples, ingest them into out/demo.db, query it, write a briefing
 	$(BIN)/dragoman analyze examples/ --format text
-	rm -f demo.db demo.db-wal demo.db-shm
-	$(BIN)/dragoman ingest examples/ --db demo.db --published 2022-01-14
-	$(BIN)/dragoman brief --db demo.db --from 2022-01-10 --to 2022-01-16 --out demo-brief
-	@echo "Briefing: demo-brief/brief.html. Dashboard: $(BIN)/dragoman serve --db demo.db, then open http://127.0.0.1:8000/"
+	mkdir -p out
+	$(BIN)/dragoman ingest examples/ --db out/demo.db --published 2022-01-14
+	$(BIN)/dragoman events --db out/demo.db --limit 20
+	$(BIN)/dragoman brief --db out/demo.db --from 2022-01-10 --to 2022-01-16 --out out/demo-brief
+	@echo "Briefing: out/demo-brief/brief.html. Dashboard: $(BIN)/dragoman serve --db out/demo.db, then open http://127.0.0.1:8000/"
 
 test: setup  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 bench: setup  ## speed benchmarks (print figures)
 	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/ingest.py
 
 eval: setup  ## accuracy on the annotated news sets (the first two need ../shared)
 	$(PYTHON) ../shared/eval/score.py news --gold ../shared/corpus/seed
@@ -33,4 +35,4 @@ eval: setup  ## accuracy on the annotated news sets (the first two need ../share
 	$(PYTHON) ../shared/eval/score.py news --gold benchmarks/news
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache demo.db* demo-brief screenshots
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache screenshots

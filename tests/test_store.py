@@ -187,3 +187,16 @@ def test_stable_ids_across_stores():
 def test_text_hash_normalises(a, b, same):
     assert (text_hash_of(a) == text_hash_of(b)) is same
     assert normalise(a) == normalise(a.upper()).casefold()
+
+
+def test_refuses_a_store_with_a_damaged_schema_page(tmp_path):
+    db = tmp_path / "damaged.db"
+    with open_store(db) as store:
+        store.write([sample_analysis()], analyzer_version="1.0")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db.read_bytes())
+    data[100:4096] = b"\xab" * (4096 - 100)  # the rest of page 1: the schema's root
+    db.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="untouched"):
+        open_store(db)
+    assert db.read_bytes() == bytes(data)

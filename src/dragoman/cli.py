@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 
 import click
@@ -116,6 +117,11 @@ def _engine_options(fn):
     return fn
 
 
+def _damaged(db: str, exc: Exception) -> str:
+    return (f"{db}: the store cannot be read or written ({exc}); if it is damaged, "
+            "ingest into a new --db file and keep this one for recovery")
+
+
 def _print_summary(summary, verb: str) -> None:
     for line in summary.lines():
         click.echo(f"{verb}: {line}")
@@ -155,22 +161,24 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
     """
     from . import corpus, engines
     from .progress import reporter
-    from .sources import read_sources
+    from .sources import count_inputs, read_sources
     from .store import open_store
 
     try:
         published = check_date(published, "--published")
         load_dictionary(actors_file)
+        items = read_sources(paths, encoding=encoding, timeout=timeout)
         store = open_store(db)
         engine = engines.make(workers, scheduler,
                               engines.Settings(model, actors_file, published))
-        items = read_sources(paths, encoding=encoding, timeout=timeout)
-        with reporter("ingest") as progress:
+        with reporter("ingest", total=count_inputs(paths)) as progress:
             summary = corpus.ingest(store, items, engine=engine, batch_size=batch_size,
                                     on_progress=progress)
         engine.close()
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(_damaged(db, exc)) from None
     _print_summary(summary, "ingest")
     if summary.failed:
         sys.exit(1)
@@ -205,6 +213,8 @@ def reanalyze(db: str, everything: bool, workers: int, scheduler: str | None,
         engine.close()
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(_damaged(db, exc)) from None
     _print_summary(summary, "reanalyze")
     if summary.failed:
         sys.exit(1)
@@ -273,6 +283,177 @@ def serve(db: str, host: str, port: int) -> None:
         raise click.UsageError(str(exc)) from None
     click.echo(f"dragoman dashboard on http://{host}:{port}/ (Ctrl-C stops it)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _query_options(fn):
+    options = [
+        click.option("--db", default="dragoman.db", show_default=True, metavar="FILE",
+                     help="The corpus store to read."),
+        click.option("--actor", metavar="CODE|NAME",
+                     help="An actor code (RUS, RUSGOV, NATO; a country code matches its "
+                          "roles) or part of a name."),
+        click.option("--since", metavar="YYYY-MM-DD", help="First date, inclusive."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Last date, inclusive."),
+        click.option("--search", metavar="QUERY",
+                     help="Full-text search (SQLite FTS5 syntax): article text for events "
+                          "and actors, quote text and speaker for quotes."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
+        click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "json"]),
+                     default="table", show_default=True, help="Output format."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _emit(rows, fmt: str, title: str) -> None:
+    """Print query rows as a table, CSV, JSON Lines or one JSON array."""
+    import csv as csv_mod
+
+    columns = list(rows.columns)
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        sys.stdout.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        w = csv_mod.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        from rich.table import Table
+
+        shown = [c for c in _TABLE_COLUMNS[title] if c in columns]
+        table = Table(title=f"{title}: {len(rows)} rows (--format csv|jsonl|json for all "
+                            "columns)", title_justify="left")
+        def cell(r: dict, c: str, limit: int) -> str:
+            text = " ".join(str(r[c]).split()) if r[c] is not None else ""
+            return text if len(text) <= limit else text[:limit - 1] + "…"
+
+        console = Console(soft_wrap=True)
+        if not console.is_terminal:
+            console = Console(soft_wrap=True, width=max(console.width, 140))
+        narrow = {c: max([len(_HEADERS.get(c, c))] + [len(cell(r, c, 20)) for r in rows])
+                  for c in shown if c not in ("sentence", "text")}
+        wide = max(24, console.width - sum(w + 3 for w in narrow.values()) - 4)
+        for c in shown:
+            table.add_column(_HEADERS.get(c, c), no_wrap=True, min_width=narrow.get(c))
+        for r in rows:
+            table.add_row(*(cell(r, c, 20 if c in narrow else wide) for c in shown))
+        console.print(table)
+
+
+_TABLE_COLUMNS = {
+    "events": ["date", "type", "source_code", "target_code", "location_country",
+               "num_articles", "num_sources", "article_id", "sentence"],
+    "quotes": ["published", "speaker_name", "speaker_code", "article_id", "text"],
+    "actors": ["code", "name", "kind", "articles", "mentions", "quotes"],
+}
+_HEADERS = {"source_code": "source", "target_code": "target", "location_country": "place",
+            "num_articles": "articles", "num_sources": "sources", "speaker_name": "speaker",
+            "speaker_code": "code"}
+
+
+def _run_query(kind: str, db: str, fmt: str, **filters) -> None:
+    from . import query
+    from .store import open_store
+
+    try:
+        store = open_store(db, readonly=True)
+        f = query.Filters.of(**filters)
+        rows = {"events": query.event_rows, "quotes": query.quote_rows,
+                "actors": query.actor_rows}[kind](store, f)
+    except DragomanError as exc:
+        raise click.UsageError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(_damaged(db, exc)) from None
+    _emit(rows, fmt, kind)
+
+
+@main.command(context_settings=CONTEXT)
+@_query_options
+@click.option("--dyad", metavar="SRC-TGT", help="Source and target codes, e.g. RUS-UKR "
+              "(either order for CONSULT and COOPERATE).")
+@click.option("--type", "types", multiple=True, metavar="TYPE",
+              help="PLOVER type (repeatable): CONSULT, ACCUSE, ASSAULT, ...")
+@click.option("--quad-class", "quad", multiple=True, type=click.IntRange(1, 4),
+              help="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+                   "4 material conflict (repeatable).")
+@click.option("--include-hypothetical", is_flag=True,
+              help="Also list negated and hypothetical events (factual only by default).")
+@click.option("--mentions", is_flag=True,
+              help="One row per article's record instead of one per corpus event.")
+def events(db: str, fmt: str, types: tuple[str, ...], quad: tuple[int, ...],
+           **filters) -> None:
+    """Corpus events (one real-world event however many articles report it).
+
+    Each row gives NumArticles/NumSources and the evidence: the first report's
+    article id, URL and sentence (offsets into its text).
+
+    Example:
+
+        dragoman events --db corpus.db --dyad RUS-UKR --since 2022-01-01 --format csv
+    """
+    _run_query("events", db, fmt, type=types, quad_class=quad, **filters)
+
+
+@main.command(context_settings=CONTEXT)
+@_query_options
+@click.option("--speaker", metavar="NAME|CODE", help="Part of the speaker's name, or a code.")
+def quotes(db: str, fmt: str, **filters) -> None:
+    """Quotes with their speakers, article and offsets.
+
+    Example:
+
+        dragoman quotes --db corpus.db --speaker Lavrov --search sanctions
+    """
+    _run_query("quotes", db, fmt, **filters)
+
+
+@main.command(context_settings=CONTEXT)
+@_query_options
+def actors(db: str, fmt: str, **filters) -> None:
+    """Actors in the store: how many articles, mentions and quotes each has.
+
+    Example:
+
+        dragoman actors --db corpus.db --actor RUS --format json
+    """
+    _run_query("actors", db, fmt, **filters)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--db", default="dragoman.db", show_default=True, metavar="FILE",
+              help="The corpus store to read.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl", "gdelt"]),
+              default="parquet", show_default=True,
+              help="parquet/csv/jsonl: a folder with one dataset per table (Parquet "
+                   "partitioned by month); gdelt: one GDELT 2.0 event table file (TSV).")
+@click.option("--out", "out", required=True, metavar="PATH",
+              help="The folder (or, for gdelt, the file) to write.")
+@click.option("--include-hypothetical", is_flag=True,
+              help="gdelt: also write negated and hypothetical events.")
+def export(db: str, fmt: str, out: str, include_hypothetical: bool) -> None:
+    """Export a store for pandas, DuckDB, Spark or GDELT scripts.
+
+    Example:
+
+        dragoman export --db corpus.db --format parquet --out corpus-parquet/
+
+        dragoman export --db corpus.db --format gdelt --out events.tsv
+    """
+    from .export import export as run_export
+    from .store import open_store
+
+    try:
+        written = run_export(open_store(db, readonly=True), out, fmt,
+                             include_hypothetical=include_hypothetical)
+    except DragomanError as exc:
+        raise click.UsageError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(_damaged(db, exc)) from None
+    for name, n in written.items():
+        click.echo(f"export: {name}: {n} rows -> {out}")
 
 
 if __name__ == "__main__":

@@ -128,7 +128,8 @@ class Deduper:
         self.bands = {k: v for k, v in self.bands.items() if v}
 
 
-def classify(deduper: Deduper, batch: list[Article | Failed]) -> list[_Item]:
+def classify(deduper: Deduper, batch: list[Article | Failed],
+             near_duplicates: bool = True) -> list[_Item]:
     """Decide, for each input of a batch, whether it is new, a copy or a failure."""
     items = []
     for x in batch:
@@ -140,7 +141,7 @@ def classify(deduper: Deduper, batch: list[Article | Failed]) -> list[_Item]:
         if canonical:
             it.status, it.canonical = "duplicate", canonical
         else:
-            it.signature = dedup.signature(x.text)
+            it.signature = dedup.signature(x.text) if near_duplicates else None
             near = deduper.near(it.signature) if it.signature is not None else None
             if near:
                 it.status, it.canonical = "near_duplicate", near
@@ -207,7 +208,7 @@ def batches(iterable: Iterable, size: int) -> Iterator[list]:
 
 
 def ingest(store: Store, items: Iterable[Article | Failed], *, engine=None,
-           batch_size: int = 32, window: int = 4,
+           batch_size: int = 32, window: int = 4, near_duplicates: bool = True,
            on_progress: Callable[[Summary], None] | None = None) -> Summary:
     """Ingest a stream of read inputs into ``store``.
 
@@ -217,6 +218,7 @@ def ingest(store: Store, items: Iterable[Article | Failed], *, engine=None,
         engine: what analyses the new articles (``engines.Local`` when None).
         batch_size: articles per batch (and per transaction).
         window: batches in flight at once on a parallel engine.
+        near_duplicates: look for near-duplicates (MinHash); exact copies always are.
         on_progress: called with the running summary after each batch is written.
     """
     import time
@@ -245,7 +247,7 @@ def ingest(store: Store, items: Iterable[Article | Failed], *, engine=None,
                 on_progress(summary)
 
     for batch in batches(items, batch_size):
-        classified = classify(deduper, batch)
+        classified = classify(deduper, batch, near_duplicates)
         summary.read += sum(1 for it in classified)
         handle = engine.submit([it.article for it in classified if it.status == "new"])
         pending.append((classified, handle))
@@ -258,7 +260,8 @@ def ingest(store: Store, items: Iterable[Article | Failed], *, engine=None,
 
 def stale_articles(store: Store, analyzer_version: str = ANALYZER_VERSION,
                    everything: bool = False) -> Iterator[Article]:
-    """Stored canonical articles analysed by an older analyser (or all, ``everything``)."""
+    """Stored canonical articles analysed by an older analyser (or all, ``everything``);
+    ids are listed first, each text read only when its turn comes."""
     from packaging.version import InvalidVersion, Version
 
     def older(v: str | None) -> bool:
@@ -269,21 +272,48 @@ def stale_articles(store: Store, analyzer_version: str = ANALYZER_VERSION,
         except InvalidVersion:
             return v != analyzer_version
 
-    rows = store.conn.execute("SELECT id, text, title, published, url, source, path, "
-                              "analyzer_version FROM articles WHERE duplicate_of IS NULL "
-                              "ORDER BY rowid").fetchall()
-    for r in rows:
-        if older(r["analyzer_version"]):
+    ids = [r[0] for r in store.conn.execute(
+        "SELECT id, analyzer_version FROM articles WHERE duplicate_of IS NULL "
+        "ORDER BY rowid").fetchall() if older(r[1])]
+    for ident in ids:
+        r = store.conn.execute("SELECT id, text, title, published, url, source, path "
+                               "FROM articles WHERE id = ?", (ident,)).fetchone()
+        if r is not None:
             yield Article(r["id"], r["text"], r["title"], r["published"], r["url"],
                           r["source"], False, r["path"])
 
 
-def reanalyze(store: Store, *, engine=None, batch_size: int = 32,
+def _rewrite(store: Store, batch: list[Article], results: list, summary: Summary) -> None:
+    """Replace a re-analysed batch's records and re-merge its events (one transaction)."""
+    with store.transaction() as conn:
+        touched: set[str] = set()
+        done = []
+        for article, res in zip(batch, results):
+            summary.read += 1
+            if isinstance(res, Failed):
+                store.add_error(article.id, res.error)
+                summary.failed += 1
+                summary.errors.append(res.error)
+                continue
+            touched |= set(store.delete_records(article.id))
+            store.write_analysis(dataclasses.replace(res, article=article),
+                                 analyzer_version=ANALYZER_VERSION,
+                                 text_hash=text_hash_of(article.text))
+            done.append(article.id)
+            summary.new += 1
+            summary.quotes += len(res.quotes)
+            summary.events += len(res.events)
+        merge.refresh(conn, touched)
+        merge.refresh(conn, merge.assign(conn, done))
+
+
+def reanalyze(store: Store, *, engine=None, batch_size: int = 32, window: int = 4,
               everything: bool = False,
               on_progress: Callable[[Summary], None] | None = None) -> Summary:
     """Re-run the analyser over stored articles whose analyser version is older.
 
-    Each batch's old records are replaced and its events re-merged in one transaction.
+    Each batch's old records are replaced and its events re-merged in one transaction,
+    in store order; a parallel engine analyses up to ``window`` batches ahead.
     """
     import time
 
@@ -292,30 +322,20 @@ def reanalyze(store: Store, *, engine=None, batch_size: int = 32,
     engine = engine or Local()
     summary = Summary()
     start = time.perf_counter()
+    pending: list[tuple[list[Article], object]] = []
+
+    def drain(keep: int) -> None:
+        while len(pending) > keep:
+            batch, handle = pending.pop(0)
+            _rewrite(store, batch, engine.result(handle), summary)
+            summary.seconds = time.perf_counter() - start
+            if on_progress:
+                on_progress(summary)
+
     for batch in batches(stale_articles(store, everything=everything), batch_size):
-        results = engine.result(engine.submit(batch))
-        with store.transaction() as conn:
-            touched: set[str] = set()
-            done = []
-            for article, res in zip(batch, results):
-                summary.read += 1
-                if isinstance(res, Failed):
-                    store.add_error(article.id, res.error)
-                    summary.failed += 1
-                    continue
-                touched |= set(store.delete_records(article.id))
-                store.write_analysis(dataclasses.replace(res, article=article),
-                                     analyzer_version=ANALYZER_VERSION,
-                                     text_hash=text_hash_of(article.text))
-                done.append(article.id)
-                summary.new += 1
-                summary.quotes += len(res.quotes)
-                summary.events += len(res.events)
-            merge.refresh(conn, touched)
-            merge.refresh(conn, merge.assign(conn, done))
-        summary.seconds = time.perf_counter() - start
-        if on_progress:
-            on_progress(summary)
+        pending.append((batch, engine.submit(batch)))
+        drain(window if engine.parallel else 0)
+    drain(0)
     summary.corpus_events = store.count("corpus_events")
     summary.seconds = time.perf_counter() - start
     return summary
