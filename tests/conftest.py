@@ -53,8 +53,16 @@ def build_store(db: Path, *, seed: bool = True) -> Path:
 
 @pytest.fixture(scope="session")
 def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store built from examples/ and, when ../shared is here, the seed article."""
-    return build_store(tmp_path_factory.mktemp("store") / "examples.db")
+    """A store built from examples/ alone."""
+    return build_store(tmp_path_factory.mktemp("store") / "examples.db", seed=False)
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built from examples/ and the seed article (skips when ../shared is absent)."""
+    if not SEED.is_file():
+        pytest.skip("the seed article (../shared/corpus/seed) is not here")
+    return build_store(tmp_path_factory.mktemp("seed") / "seed.db")
 
 
 #: Payloads planted in a hostile store: each sets window.__pwned if it ever runs.
