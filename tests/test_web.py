@@ -288,3 +288,31 @@ def test_a_result_is_computed_once_however_many_ask(example_db):
     for t in threads:
         t.join()
     assert len(calls) == 1 and results == [{"value": 42}] * 8
+
+
+def test_series_range_keeps_only_its_periods(client):
+    everything = client.get("/api/series", params={"dyad": "RUS-USA"}).json()
+    days = [p["period"] for p in everything["series"]["RUS–USA"]]
+    assert len(days) >= 2
+    ranged = client.get("/api/series", params={"dyad": "RUS-USA", "start": days[-1],
+                                               "end": days[-1]}).json()
+    assert [p["period"] for p in ranged["series"]["RUS–USA"]] == [days[-1]]
+    page = client.get("/", params={"dyad": "RUS-USA", "start": days[-1]}).text
+    assert f"start={days[-1]}" in page and f'value="{days[-1]}"' in page
+
+
+def test_serve_listens_on_loopback_unless_told(example_db, monkeypatch):
+    import uvicorn
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    assert CliRunner().invoke(main, ["serve", "--db", str(example_db)]).exit_code == 0
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8000
+    CliRunner().invoke(main, ["serve", "--db", str(example_db), "--host", "0.0.0.0",
+                              "--port", "9001"])
+    assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9001
+    r = CliRunner().invoke(main, ["serve", "--db", str(example_db) + ".missing"])
+    assert r.exit_code == 2 and "no such store" in r.output

@@ -144,19 +144,28 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/series", tags=["trends"])
     def api_series(c: Conn, dyad: Annotated[list[str], Query(max_length=Q.MAX_DYADS)],
-                   freq: Literal["D", "W"] = "D") -> dict:
+                   freq: Literal["D", "W"] = "D", start: Day = None,
+                   end: Day = None) -> dict:
         """Daily (D) or weekly (W) tension of up to 10 dyads (``RUS-USA``), with alerts and
-        the events and quotes behind each point."""
-        return Q.series(c, db, [_dyad(d) for d in dyad], freq)
+        the events and quotes behind each point; ``start``/``end`` bound the periods."""
+        return Q.series(c, db, [_dyad(d) for d in dyad], freq,
+                        _check_day(start, "start"), _check_day(end, "end"))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview_page(request: Request, c: Conn,
                       dyad: Annotated[list[str] | None, Query(max_length=Q.MAX_DYADS)] = None,
-                      freq: Literal["D", "W"] = "D") -> HTMLResponse:
+                      freq: Literal["D", "W"] = "D",
+                      start: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
+                      end: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
+                      ) -> HTMLResponse:
         data = Q.overview(c, db, 10)
         names = [d["dyad"] for d in data["dyads"]]
         chosen = [_dyad(d) for d in dyad] if dyad else names[:4]
+        start, end = _check_day(start or None, "start"), _check_day(end or None, "end")
+        api = urlencode([("dyad", d) for d in chosen] + [("freq", freq)]
+                        + [(k, v) for k, v in (("start", start), ("end", end)) if v])
         return page(request, "overview.html", data=data, chosen=chosen, freq=freq,
+                    start=start, end=end, api=api,
                     names=sorted(set(names) | set(chosen), key=lambda n: (n not in names, n)))
 
     # -- events -----------------------------------------------------------------------

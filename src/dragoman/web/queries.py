@@ -141,18 +141,25 @@ def _overview(conn: sqlite3.Connection, db: str, top: int) -> dict:
     return {"counts": counts, "dyads": dyads}
 
 
-def series(conn: sqlite3.Connection, db: str, dyads: list[str], freq: str = "D") -> dict:
-    """Tension series for the given unordered dyads, every point with its evidence."""
-    return cached(conn, db, "series", (tuple(dyads), freq),
-                  lambda: _series(conn, db, dyads, freq))
+def series(conn: sqlite3.Connection, db: str, dyads: list[str], freq: str = "D",
+           start: str | None = None, end: str | None = None) -> dict:
+    """Tension series for the given unordered dyads, every point with its evidence;
+    ``start``/``end`` (ISO dates) keep the periods in that range."""
+    return cached(conn, db, "series", (tuple(dyads), freq, start, end),
+                  lambda: _series(conn, db, dyads, freq, start, end))
 
 
-def _series(conn: sqlite3.Connection, db: str, dyads: list[str], freq: str) -> dict:
+def _series(conn: sqlite3.Connection, db: str, dyads: list[str], freq: str,
+            start: str | None, end: str | None) -> dict:
     out: dict[str, list[dict]] = {d: [] for d in dyads}
     every = cached(conn, db, "alerts", (freq,), lambda: _alerts(conn, db, freq))
     if len(every):
         s = every
         s = s[s["dyad"].isin(dyads) & (s["n"] > 0)]
+        if start:
+            s = s[s["period"] >= pd.Timestamp(start)]
+        if end:
+            s = s[s["period"] <= pd.Timestamp(end)]
         for r in s.itertuples():
             out[r.dyad].append({
                 "period": r.period.date().isoformat(), "n": int(r.n),
@@ -167,7 +174,7 @@ def _series(conn: sqlite3.Connection, db: str, dyads: list[str], freq: str) -> d
                 "quotes": [{"article_id": a, "quote_id": q, "evidence": article_path(a, q)}
                            for a, q in r.quotes],
             })
-    return {"freq": freq, "series": out}
+    return {"freq": freq, "start": start, "end": end, "series": out}
 
 
 def _alerts(conn: sqlite3.Connection, db: str, freq: str) -> pd.DataFrame:
