@@ -24,6 +24,15 @@ function fail(el, err) {
   el.classList.add("empty");
 }
 
+// whole days on a date axis: never "12:00" ticks for daily data
+function dayAxis(dates) {
+  const t = dates.filter(Boolean).map(d => Date.parse(d));
+  const span = t.length ? Math.max(...t) - Math.min(...t) : 0;
+  const axis = {type: "date", tickformat: "%d %b %Y"};
+  if (span < 14 * 86400000) axis.dtick = 86400000;
+  return axis;
+}
+
 const layoutBase = {margin: {l: 50, r: 20, t: 20, b: 40}, hovermode: "closest",
                     font: {family: "system-ui, sans-serif", size: 12}};
 
@@ -48,7 +57,7 @@ async function tensionChart(el) {
   }));
   const layout = Object.assign({}, layoutBase, {
     yaxis: {title: {text: "tension (+ hostile, − cooperative)"}, zeroline: true},
-    xaxis: {type: "date"}, legend: {orientation: "h"}});
+    xaxis: dayAxis(traces.flatMap(t => t.x)), legend: {orientation: "h"}});
   await Plotly.newPlot(el, traces, layout, {displaylogo: false, responsive: true});
   el.on("plotly_click", ev => {
     const [dyad, period] = ev.points[0].customdata;
@@ -73,7 +82,7 @@ async function timelineChart(el) {
     hovertemplate: "%{x}<br>%{text}<br>Goldstein %{y}<extra>click for the sentence</extra>",
   };
   const layout = Object.assign({}, layoutBase, {
-    yaxis: {title: {text: "Goldstein"}, range: [-10.5, 10.5]}, xaxis: {type: "date"}});
+    yaxis: {title: {text: "Goldstein"}, range: [-10.5, 10.5]}, xaxis: dayAxis(trace.x)});
   await Plotly.newPlot(el, [trace], layout, {displaylogo: false, responsive: true});
   el.on("plotly_click", ev => { window.location.href = ev.points[0].customdata; });
 }
