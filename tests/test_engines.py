@@ -81,3 +81,12 @@ def test_dask_cluster_on_loopback_writes_what_one_process_writes(tmp_path):
                 p.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 p.kill()
+
+
+@pytest.mark.parametrize("n, parts, sizes", [
+    (10, 2, [5, 5]), (9, 2, [5, 4]), (1, 4, [1]), (0, 2, []), (7, 3, [3, 3, 1]),
+])
+def test_split_keeps_order_and_everything(n, parts, sizes):
+    chunks = engines.split(list(range(n)), parts)
+    assert [len(c) for c in chunks] == sizes
+    assert [x for c in chunks for x in c] == list(range(n))

@@ -76,6 +76,14 @@ class Local:
 
 
 _settings: Settings | None = None
+#: Articles per Dask task: small enough to spread a batch over many workers.
+DASK_CHUNK = 8
+
+
+def split(items: list, parts: int) -> list[list]:
+    """``items`` in at most ``parts`` contiguous, nearly equal, non-empty chunks."""
+    size = max(1, -(-len(items) // max(1, parts)))
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _init_worker(settings: Settings) -> None:
@@ -96,15 +104,17 @@ class Processes:
 
     def __init__(self, workers: int, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        self.workers = workers
         self.pool = cf.ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker, initargs=(self.settings,))
 
-    def submit(self, articles: list[Article]) -> cf.Future:
-        return self.pool.submit(_work, articles)
+    def submit(self, articles: list[Article]) -> list[cf.Future]:
+        # a batch is shared among the workers, so that every batch keeps them all busy
+        return [self.pool.submit(_work, chunk) for chunk in split(articles, self.workers)]
 
-    def result(self, handle: cf.Future) -> list[Analysis | Failed]:
-        return handle.result()
+    def result(self, handle: list[cf.Future]) -> list[Analysis | Failed]:
+        return [r for future in handle for r in future.result()]
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -140,10 +150,12 @@ class Dask:
         self.client = Client(scheduler, timeout=30)
 
     def submit(self, articles: list[Article]):
-        return self.client.submit(_dask_work, articles, self.settings, pure=False)
+        chunks = split(articles, max(1, -(-len(articles) // DASK_CHUNK)))
+        return [self.client.submit(_dask_work, chunk, self.settings, pure=False)
+                for chunk in chunks]
 
     def result(self, handle) -> list[Analysis | Failed]:
-        return handle.result()
+        return [r for future in handle for r in future.result()]
 
     def close(self) -> None:
         self.client.close()

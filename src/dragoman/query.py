@@ -141,7 +141,7 @@ def event_rows(store, f: Filters) -> list[dict[str, Any]]:
                "a.url, a.source, e.sentence_start, e.sentence_end, "
                f"{_SENTENCE} AS sentence FROM events e JOIN articles a ON a.id = e.article_id "
                f"LEFT JOIN corpus_events c ON c.id = e.corpus_event_id{where.sql()} "
-               f"ORDER BY e.date, e.article_id, e.rowid{_limit(f)}")
+               f"ORDER BY e.date IS NULL, e.date, e.article_id, e.rowid{_limit(f)}")
         return _rows(store, sql, where.params)
     _common(where, f, src="c.source_code", tgt="c.target_code", date="c.date",
             type_col="c.type", factual="c.factual = 1")
@@ -157,7 +157,7 @@ def event_rows(store, f: Filters) -> list[dict[str, Any]]:
            "e.article_id, e.event_id, a.url, a.source, e.sentence_start, e.sentence_end, "
            f"{_SENTENCE} AS sentence FROM corpus_events c JOIN firsts f ON f.ce = c.id "
            "JOIN events e ON e.rowid = f.rid JOIN articles a ON a.id = e.article_id"
-           f"{where.sql()} ORDER BY c.date, c.id{_limit(f)}")
+           f"{where.sql()} ORDER BY c.date IS NULL, c.date, c.id{_limit(f)}")
     return _rows(store, sql, where.params)
 
 
