@@ -13,8 +13,13 @@ $(BIN)/dragoman: pyproject.toml constraints.txt
 
 setup: $(BIN)/dragoman  ## create .venv and install dragoman with pinned dependencies
 
-demo: setup  ## analyse the bundled examples and print a readable summary
+demo: setup  ## analyse the examples, ingest them into out/demo.db, query it, write a briefing
 	$(BIN)/dragoman analyze examples/ --format text
+	mkdir -p out
+	$(BIN)/dragoman ingest examples/ --db out/demo.db --published 2022-01-14
+	$(BIN)/dragoman events --db out/demo.db --limit 20
+	$(BIN)/dragoman brief --db out/demo.db --from 2022-01-10 --to 2022-01-16 --out out/demo-brief
+	@echo "Briefing: out/demo-brief/brief.html. Dashboard: $(BIN)/dragoman serve --db out/demo.db, then open http://127.0.0.1:8000/"
 
 test: setup  ## the quick test suite (a few minutes on 2 cores)
 	$(BIN)/python -m pytest -m "not slow"
@@ -28,6 +33,7 @@ docs: setup  ## regenerate the reference pages and build the site into site/
 
 bench: setup  ## speed benchmarks (print figures)
 	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/ingest.py
 
 eval: setup  ## accuracy on the annotated news sets (the first two need ../shared)
 	$(PYTHON) ../shared/eval/score.py news --gold ../shared/corpus/seed
@@ -36,4 +42,4 @@ eval: setup  ## accuracy on the annotated news sets (the first two need ../share
 	$(PYTHON) ../shared/eval/score.py news --gold benchmarks/news
 
 clean:
-	rm -rf $(VENV) build site *.egg-info src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build site *.egg-info src/*.egg-info .pytest_cache screenshots

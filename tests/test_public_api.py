@@ -10,12 +10,11 @@ import inspect
 
 import dragoman
 
-# open_store joins once the corpus store (issue 12) is merged.
 EXPECTED = {
     "analyze", "analyze_many", "analyze_items", "render",
     "Article", "Analysis", "Actor", "Quote", "Event", "Party", "Location", "Place", "Count",
     "Span", "Speaker", "Failed",
-    "load_dictionary", "Dictionary",
+    "load_dictionary", "Dictionary", "open_store",
     "DragomanError", "InputError", "EncodingError", "EmptyInputError", "DictionaryError",
     "ModelError",
     "__version__",

@@ -25,6 +25,12 @@ Many articles, parsed in batches; inputs that fail to read or analyse become
 In a notebook an :class:`Analysis` shows itself as HTML; ``dragoman.render(analysis)``
 returns that HTML. In a spaCy pipeline: ``nlp.add_pipe("dragoman")`` (see
 ``dragoman.component``).
+
+A corpus of articles goes into a store (``dragoman ingest``) and comes back as pandas
+DataFrames::
+
+    store = dragoman.open_store("corpus.db")
+    store.events(dyad="RUS-UKR", since="2022-01-01")
 """
 from __future__ import annotations
 
@@ -40,16 +46,16 @@ from .model import (Actor, Analysis, Article, Count, Event, Location, Party, Pla
                     Span, Speaker)
 from .pipeline import analyze, analyze_items, analyze_many
 from .readers import Failed
+from .store import open_store
 from . import component as _component  # noqa: E402,F401  registers the spaCy factory
 
 __version__ = "0.1.0"
 
-# open_store joins once the corpus store is merged (issue 12).
 __all__ = [
     "analyze", "analyze_many", "analyze_items", "render",
     "Article", "Analysis", "Actor", "Quote", "Event", "Party", "Location", "Place",
     "Count", "Span", "Speaker", "Failed",
-    "load_dictionary", "Dictionary",
+    "load_dictionary", "Dictionary", "open_store",
     "DragomanError", "InputError", "EncodingError", "EmptyInputError", "DictionaryError",
     "ModelError",
     "__version__",

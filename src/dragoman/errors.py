@@ -11,7 +11,8 @@
     ├── AnalysisError          one article's analysis failed (memory, parser)
     │   └── ArticleTimeout     one article took longer than its time budget
     ├── DictionaryError        a user actor file (--actors) has a malformed row
-    └── ModelError             the spaCy pipeline cannot be loaded
+    ├── ModelError             the spaCy pipeline cannot be loaded
+    └── StoreError             a corpus store cannot be opened or written
 """
 from __future__ import annotations
 
@@ -62,3 +63,7 @@ class DictionaryError(DragomanError):
 
 class ModelError(DragomanError):
     """The spaCy pipeline cannot be loaded."""
+
+
+class StoreError(DragomanError):
+    """A corpus store cannot be opened (corrupt, foreign, newer) or written."""

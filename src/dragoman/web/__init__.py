@@ -1,0 +1,1 @@
+"""The dashboard: a FastAPI app over a store, opened read-only (``dragoman serve``)."""
