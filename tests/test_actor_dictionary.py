@@ -114,6 +114,7 @@ def test_user_role(nlp, tmp_path):
     ("name,code,kind\nX,RUSGOV,state\n", "ISO3 code"),
     ("name,code,kind\nX,ZZZ,role\n", "sector code"),
     ("name,code,kind,country\nX,RUSGOV,person,Russia\n", "not an ISO3 code"),
+    ('name,code,kind,title\nX,RUSGOV,person,"Deputy\nMinister"\n', ":2: a quoted field is not closed"),
 ])
 def test_user_file_errors(tmp_path, content, message):
     p = write(tmp_path, "bad.csv", content)

@@ -64,7 +64,12 @@ def read_user_file(path: Path) -> list[tuple[int, dict[str, str]]]:
                     f"(required: {', '.join(REQUIRED)})")
     rows = []
     for line_no, line in lines[1:]:
-        values = next(csv.reader([line], delimiter=delim))
+        try:
+            values = next(csv.reader([line], delimiter=delim, strict=True))
+        except csv.Error:
+            # rows are read a line each, so a quoted field cannot run onto the next line
+            raise _fail(path, line_no, "a quoted field is not closed on its line: a "
+                        "value may not span lines; put it on one line") from None
         if len(values) > len(header):
             raise _fail(path, line_no, f"{len(values)} fields where the header has "
                         f"{len(header)}; quote fields that contain {delim!r}")
