@@ -17,6 +17,10 @@ Span groups (each span's label and ``span._.dragoman`` record):
     dragoman_speakers  the mention of each quote's speaker; label: the quote's id; Quote
     dragoman_events    each event's trigger; label: the PLOVER type; Event
 
+For the same results as ``dragoman.analyze``, also put dragoman's pre-parse fixes
+(glued quote marks, sentence starts at line breaks and datelines) first in the
+pipeline: ``dragoman.prenorm.add_to(nlp)`` before the first Doc is made.
+
 ``span.id_`` is the record's id (A1, Q1, E1). The analysis is kept on the Doc in its
 JSON form, so a Doc that went through the component still serialises.
 """
