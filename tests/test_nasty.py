@@ -27,10 +27,10 @@ def expected_ids(folder: Path) -> int:
     return n
 
 
-def analyse(*paths: str) -> tuple[int, list[dict], float]:
+def analyse(*paths: str, budget: str = BUDGET) -> tuple[int, list[dict], float]:
     start = time.perf_counter()
     r = CliRunner().invoke(main, ["analyze", *paths, "--format", "jsonl",
-                                  "--article-timeout", BUDGET])
+                                  "--article-timeout", budget])
     took = time.perf_counter() - start
     r.stdout_bytes.decode("utf-8")  # strict: valid UTF-8
     return r.exit_code, [json.loads(x) for x in r.stdout.splitlines()], took
@@ -87,6 +87,9 @@ def test_one_megabyte_paragraph(tmp_path: Path) -> None:
     f = tmp_path / "para.txt"
     words = "the envoy said talks with Russia would resume near the border and".split()
     f.write_text(" ".join(words[i % len(words)] for i in range(180_000)))
-    code, [d], took = analyse(str(f))
+    # a megabyte is twenty long articles: its budget is theirs, not one article's
+    # (the time is printed, not asserted: machines here are shared and noisy)
+    code, [d], took = analyse(str(f), budget="1200")
     print(f"\n1 MB paragraph: {took:.1f} s")
-    assert code == 0 and d["schema"]
+    assert code == 0 and d["schema"], d.get("error")
+    assert len(d["quotes"]) > 1000 and d["actors"][0]["code"] == "RUS"

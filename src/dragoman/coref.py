@@ -45,6 +45,7 @@ _PLACE_PREPS = frozenset("in at near outside inside across into from toward towa
 _INITIALS_WINDOW = 20_000  # characters searched back for what an acronym stands for
 _FALLBACK_SENTS = 40  # sentences counted back for the most mentioned person
 _WINDOW = 6  # sentences searched back for a pronoun's antecedent
+_SCAN = 200  # mentions searched back at most (a paragraph without full stops is one sentence)
 _GENDER_MATCH = 1.0  # a candidate known to agree in gender over one of unknown gender
 
 
@@ -448,7 +449,8 @@ class Resolver:
         fallback = qualified = None
         titled: tuple[float, Mention] | None = None
         lone: Mention | None | bool = False  # the only person of the last sentences
-        while i >= 0:
+        floor = max(0, i - _SCAN)
+        while i >= floor:
             m = self.mentions[i]
             i -= 1
             if m.end > start:

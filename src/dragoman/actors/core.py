@@ -43,12 +43,12 @@ class FinderBase:
         raw = find_names(self.lower, self.words, d)
         names = filter_names(doc, raw, self.lower)
         self.names = names
+        kept = {(m.start, m.end) for m in names}
+        places = [m for m in raw if (m.start, m.end) not in kept and
+                  m.entry.kind == "state" and m.entry.category == "capital"]
         #: capitals dropped as places ("in Nairobi"), by first token
-        self.place_at = {m.start: m for m in raw if m not in names and
-                         m.entry.kind == "state" and m.entry.category == "capital"}
-        self.place_tokens = {i for m in raw if m not in names and m.entry.kind == "state"
-                             and m.entry.category == "capital"
-                             for i in range(m.start, m.end)}
+        self.place_at = {m.start: m for m in places}
+        self.place_tokens = {i for m in places for i in range(m.start, m.end)}
         self.name_at: list[Match | None] = [None] * self.n
         for m in names:
             for i in range(m.start, m.end):

@@ -32,12 +32,11 @@ class ActorTable:
 
     def add_mention(self, actor: Actor, mention: Span) -> None:
         """Record that ``mention`` names ``actor`` (ignored when already known)."""
-        if any(m.start == mention.start and m.end == mention.end for m in actor.mentions):
-            return
-        actor.mentions.append(mention)
-        actor.mentions.sort(key=lambda m: m.start)
         item = (mention.start, mention.end, actor.id)
         i = bisect.bisect_left(self._mentions, item)
+        if i < len(self._mentions) and self._mentions[i] == item:
+            return
+        bisect.insort_right(actor.mentions, mention, key=lambda m: m.start)
         self._mentions.insert(i, item)
         self._starts.insert(i, mention.start)
 
@@ -57,7 +56,8 @@ class ActorTable:
         if best is None:
             return None
         actor = self._by_id[best[2]]
-        mention = next(m for m in actor.mentions if m.start == best[0] and m.end == best[1])
+        j = bisect.bisect_left(actor.mentions, best[0], key=lambda m: m.start)
+        mention = next(m for m in actor.mentions[j:] if m.end == best[1])
         return actor, mention
 
     def people(self) -> list[Actor]:

@@ -112,11 +112,13 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     def day_of(expr: str) -> str | None:
         return dates.resolve(expr, published)
 
+    def days_of(ptype: str) -> set[str | None]:
+        return {e.date for e in events if e.type == ptype and e.date_basis == "text"}
+
     for trig in triggers:
         if is_topic(trig.token, verbal, trig_at):
             continue
-        days = {e.date for e in events if e.type == trig.type and e.date_basis == "text"}
-        if trig.type in seen_types and mentioned_again(trig.token, trig.type, day_of, days):
+        if trig.type in seen_types and mentioned_again(trig.token, trig.type, day_of, days_of):
             continue
         seen_types.add(trig.type)
         e = code_event(ctx, trig, len(events) + 1)

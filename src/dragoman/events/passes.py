@@ -70,17 +70,19 @@ _PARTICIPANT_PREPS = frozenset("between with against by from to".split())
 
 
 def mentioned_again(tok: Token, ptype: str = "", day_of: Callable[[str], str | None] | None = None,
-                    days: set[str | None] = frozenset()) -> bool:
+                    days_of: Callable[[str], set[str | None]] | None = None) -> bool:
     """"the talks", "the visit" with no participants of their own, after an event of
     the same type: the earlier event mentioned again, not a new one. A threat or an
-    accusation "of" something says something new."""
+    accusation "of" something says something new. ``days_of(ptype)``: the days of the
+    article's events of that type (asked only for a dated possessive)."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if ptype in _SAYING and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False
     # "Monday's meeting" is the earlier meeting only when that was on the same day
     dated = [c for c in tok.children if c.dep_ == "poss" and _names_a_time(c)
-             and day_of is not None and day_of(c.text) in days]
+             and day_of is not None and days_of is not None
+             and day_of(c.text) in days_of(ptype)]
     if not dated and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those")
                              for c in tok.children):
         return False
