@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pycountry
 
-from dragoman import nlp as nlp_mod
-from dragoman.actors import find_actors
-from dragoman.actors.dictionary import builtin_dictionary
-from dragoman.actors.table import ActorTable
-from dragoman.model import Span
+from dragoman import _nlp as nlp_mod
+from dragoman._actors import find_actors
+from dragoman._actors.dictionary import builtin_dictionary
+from dragoman._actors.table import ActorTable
+from dragoman._model import Span
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"

@@ -29,11 +29,11 @@ from pathlib import Path
 
 import psutil
 
-from dragoman import corpus, dedup, engines
-from dragoman import nlp as nlp_mod
-from dragoman.model import Article
-from dragoman.readers import Failed, read_inputs
-from dragoman.store import open_store
+from dragoman import _corpus as corpus, _dedup as dedup, _engines as engines
+from dragoman import _nlp as nlp_mod
+from dragoman._model import Article
+from dragoman._readers import Failed, read_inputs
+from dragoman._store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 ROW_TABLES = ("articles", "article_sources", "actors", "mentions", "quotes", "events",

@@ -80,7 +80,7 @@ def write_articles(path: Path, n: int, seed: int = 1) -> Path:
 
 def build_store(db: Path) -> None:
     """A store from examples/ (undated articles take 2022-01-14)."""
-    subprocess.run([sys.executable, "-m", "dragoman.cli", "ingest", str(EXAMPLES), "--db", str(db),
+    subprocess.run([sys.executable, "-m", "dragoman", "ingest", str(EXAMPLES), "--db", str(db),
                     "--published", "2022-01-14"], check=True, stdout=subprocess.DEVNULL)
 
 
@@ -186,7 +186,7 @@ def run(db: Path | None, clients: int, duration: float, articles: int) -> int:
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         env = dict(os.environ, PYTHONUNBUFFERED="1")
-        server = subprocess.Popen([sys.executable, "-m", "dragoman.cli", "serve", "--db", str(store),
+        server = subprocess.Popen([sys.executable, "-m", "dragoman", "serve", "--db", str(store),
                                    "--host", "127.0.0.1", "--port", str(port)],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         ingest = None
@@ -194,7 +194,7 @@ def run(db: Path | None, clients: int, duration: float, articles: int) -> int:
             _wait_up(base, server)
             if articles:
                 feed = write_articles(work / "load.jsonl", articles)
-                ingest = subprocess.Popen([sys.executable, "-m", "dragoman.cli", "ingest", str(feed),
+                ingest = subprocess.Popen([sys.executable, "-m", "dragoman", "ingest", str(feed),
                                            "--db", str(store)], stdout=subprocess.DEVNULL,
                                           stderr=subprocess.PIPE, env=env)
             before = _stored(base)

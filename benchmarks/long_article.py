@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def news_text(size: int) -> str:
     """About ``size`` characters of concatenated news, paragraphs kept apart."""
-    from dragoman.readers import Failed, read_inputs
+    from dragoman._readers import Failed, read_inputs
 
     texts = [a.text for a in read_inputs([str(ROOT / "examples")])
              if not isinstance(a, Failed)]
@@ -42,11 +42,11 @@ def news_text(size: int) -> str:
 
 def run_one(size: int) -> dict[str, float]:
     """Time the stages on one article of ``size`` characters (in this process)."""
-    from dragoman import nlp as nlp_mod
-    from dragoman.actors import find_actors
-    from dragoman.coref import Resolver
-    from dragoman.events import find_events
-    from dragoman.quotes import find_quotes
+    from dragoman import _nlp as nlp_mod
+    from dragoman._actors import find_actors
+    from dragoman._coref import Resolver
+    from dragoman._events import find_events
+    from dragoman._quotes import find_quotes
 
     nlp = nlp_mod.load()
     warm = nlp("Foreign Minister Ana Vell said on Monday the talks in Geneva would resume.")

@@ -28,7 +28,7 @@ def run(chars: int, extra: list[str]) -> None:
         f = Path(tmp) / "long.txt"
         f.write_text((PARAGRAPH * (chars // len(PARAGRAPH) + 1))[:chars])  # one line
         cmd = [sys.executable, "-c", "import resource, sys\n"
-               "from dragoman.cli import main\n"
+               "from dragoman._cli import main\n"
                "try:\n    main()\nfinally:\n"
                "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
                "    print(f'peak {peak}', file=sys.stderr)",

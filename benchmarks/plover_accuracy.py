@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dragoman import nlp  # noqa: E402
-from dragoman.actors import find_actors  # noqa: E402
-from dragoman.events import find_events  # noqa: E402
-from dragoman.events.ontology import OLD_LABELS  # noqa: E402
+from dragoman import _nlp as nlp  # noqa: E402
+from dragoman._actors import find_actors  # noqa: E402
+from dragoman._events import find_events  # noqa: E402
+from dragoman._events.ontology import OLD_LABELS  # noqa: E402
 
 
 REPORTING = frozenset("say tell report announce state claim add".split())

@@ -11,11 +11,11 @@ import json
 import time
 from pathlib import Path
 
-from dragoman import nlp as nlp_mod
-from dragoman.actors import find_actors
-from dragoman.events import find_events
-from dragoman.quotes import find_quotes
-from dragoman.readers import Failed, read_inputs
+from dragoman import _nlp as nlp_mod
+from dragoman._actors import find_actors
+from dragoman._events import find_events
+from dragoman._quotes import find_quotes
+from dragoman._readers import Failed, read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -30,8 +30,8 @@ def atheris_target(data: bytes) -> None:
     """One input: read as JSON Lines, text and HTML bytes, then analysed."""
     import io
 
-    from dragoman.pipeline import analyze_items
-    from dragoman.readers import read_stream
+    from dragoman._pipeline import analyze_items
+    from dragoman._readers import read_stream
 
     items = list(read_stream(io.BytesIO(data)))
     for result in analyze_items(items, article_timeout=30):
@@ -50,8 +50,8 @@ def atheris_run(seconds: int) -> int:
         print("atheris is not installed here; skipped (pip install atheris)")
         return 0
     with atheris.instrument_imports():
-        import dragoman.pipeline  # noqa: F401
-        import dragoman.readers  # noqa: F401
+        import dragoman._pipeline  # noqa: F401
+        import dragoman._readers  # noqa: F401
     # libFuzzer writes new inputs into the first folder: a scratch one, never tests/nasty
     scratch = tempfile.mkdtemp(prefix="dragoman-fuzz-")
     print(f"atheris corpus: {scratch} (seeded from tests/nasty)")

@@ -59,7 +59,7 @@ def commands(group: click.Command, path: tuple[str, ...] = ("dragoman",),
 
 
 def cli_reference() -> str:
-    from dragoman.cli import main
+    from dragoman._cli import main
 
     out = [GENERATED.format(what="`dragoman --help`"), "# Command-line reference\n\n",
            "Every command's `--help` (`-h` works too), as the installed command prints it.\n"]

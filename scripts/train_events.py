@@ -32,7 +32,7 @@ from sklearn.svm import LinearSVC
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from dragoman.events.ontology import OLD_LABELS, quad_class  # noqa: E402
+from dragoman._events.ontology import OLD_LABELS, quad_class  # noqa: E402
 
 OUT = ROOT / "src/dragoman/data/events/classifier.npz"
 SEED = 13

@@ -23,11 +23,11 @@ from sklearn.metrics import classification_report
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from dragoman import nlp  # noqa: E402
-from dragoman.actors import find_actors  # noqa: E402
-from dragoman.events import find_events  # noqa: E402
-from dragoman.events.rolemodel import candidates, features  # noqa: E402
-from dragoman.events.roles import np_bounds, party  # noqa: E402
+from dragoman import _nlp as nlp  # noqa: E402
+from dragoman._actors import find_actors  # noqa: E402
+from dragoman._events import find_events  # noqa: E402
+from dragoman._events.rolemodel import candidates, features  # noqa: E402
+from dragoman._events.roles import np_bounds, party  # noqa: E402
 
 OUT = ROOT / "src/dragoman/data/events/roles.npz"
 SEED = 13  # as scripts/train_events.py

@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 from train_events import read_pentacode, read_plover, split  # noqa: E402
-from dragoman import nlp  # noqa: E402
-from dragoman.actors import find_actors  # noqa: E402
-from dragoman.events import find_events  # noqa: E402
-from dragoman.events.ontology import quad_class  # noqa: E402
-from dragoman.events.sense import features  # noqa: E402
+from dragoman import _nlp as nlp  # noqa: E402
+from dragoman._actors import find_actors  # noqa: E402
+from dragoman._events import find_events  # noqa: E402
+from dragoman._events.ontology import quad_class  # noqa: E402
+from dragoman._events.sense import features  # noqa: E402
 
 OUT = ROOT / "src/dragoman/data/events/sense.npz"
 

@@ -31,9 +31,9 @@ def build_store(db: Path, *, seed: bool = True) -> Path:
     import json
 
     from dragoman import __version__
-    from dragoman.pipeline import analyze_items
-    from dragoman.readers import read_inputs
-    from dragoman.store import open_store
+    from dragoman._pipeline import analyze_items
+    from dragoman._readers import read_inputs
+    from dragoman._store import open_store
 
     paths = [str(EXAMPLES)]
     if seed and SEED.is_file():
@@ -81,9 +81,9 @@ def build_hostile_store(db: Path) -> Path:
     import sqlite3
 
     from dragoman import __version__
-    from dragoman.pipeline import analyze_items
-    from dragoman.readers import read_inputs
-    from dragoman.store import open_store
+    from dragoman._pipeline import analyze_items
+    from dragoman._readers import read_inputs
+    from dragoman._store import open_store
 
     text = (f"Russian Foreign Minister Sergei Lavrov said on Monday that Moscow would "
             f"respond {SCRIPT} to any attack.\n\nNATO accused Russia of threatening "

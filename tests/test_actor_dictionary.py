@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from dragoman import nlp as nlp_mod
-from dragoman.actors import find_actors, load_dictionary
-from dragoman.actors.dictionary import builtin_dictionary, tokenize
-from dragoman.errors import DictionaryError
+from dragoman import _nlp as nlp_mod
+from dragoman._actors import find_actors, load_dictionary
+from dragoman._actors.dictionary import builtin_dictionary, tokenize
+from dragoman import DictionaryError
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 

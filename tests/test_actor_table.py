@@ -5,9 +5,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dragoman import nlp as nlp_mod
-from dragoman.actors import ActorTable, find_actors
-from dragoman.model import Span
+from dragoman import _nlp as nlp_mod
+from dragoman._actors import ActorTable, find_actors
+from dragoman._model import Span
 
 
 def test_at_prefers_largest_overlap_then_innermost():

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dragoman import nlp as nlp_mod
-from dragoman.actors import ActorTable, find_actors
+from dragoman import _nlp as nlp_mod
+from dragoman._actors import ActorTable, find_actors
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed" / \
     "europe-week-of-diplomacy.txt"

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from dragoman import brief
-from dragoman.cli import main
+from dragoman import _brief as brief
+from dragoman._cli import main
 
 WINDOW = ("2022-01-01", "2022-01-31")
 

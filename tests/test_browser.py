@@ -30,7 +30,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 def _serve(db: Path) -> tuple[str, object, threading.Thread]:
     import uvicorn
 
-    from dragoman.web.app import create_app
+    from dragoman._web.app import create_app
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

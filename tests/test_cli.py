@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from dragoman import __version__
-from dragoman.cli import main
+from dragoman._cli import main
 
 TEXT = ("Foreign Minister Anna Berg said on Monday that the talks in Oslo had been useful. "
         "\u201cWe will meet again,\u201d she told reporters.\n")

@@ -10,8 +10,8 @@ import spacy
 from spacy.tokens import DocBin
 
 import dragoman
-from dragoman import nlp as nlp_mod
-from dragoman.errors import InputError, ModelError
+from dragoman import _nlp as nlp_mod
+from dragoman import InputError, ModelError
 
 TEXT = ("Japan and India held talks in Geneva on Monday. "
         "\u201cWe agreed on a great deal,\u201d the Japanese foreign minister said.")

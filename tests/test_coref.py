@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.actors import find_actors
-from dragoman.coref import Resolver, resolve_mention
-from dragoman.nlp import load
+from dragoman._actors import find_actors
+from dragoman._coref import Resolver, resolve_mention
+from dragoman._nlp import load
 
 
 @pytest.fixture(scope="module")

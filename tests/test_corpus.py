@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman import corpus, engines, merge
-from dragoman.readers import Failed, read_inputs
-from dragoman.store import open_store
+from dragoman import _corpus as corpus, _engines as engines, _merge as merge
+from dragoman._readers import Failed, read_inputs
+from dragoman._store import open_store
 
 from .corpus_articles import OTHER_OUTLET, RECORDS, WIRE, many, write_jsonl
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.dates import resolve
+from dragoman._dates import resolve
 
 PUB = "2022-01-14"  # a Friday
 

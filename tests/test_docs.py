@@ -14,7 +14,7 @@ from types import ModuleType
 import click
 import pytest
 
-from dragoman.cli import main
+from dragoman._cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -88,8 +88,8 @@ def test_generated_pages_are_current(page: str) -> None:
 
 
 def test_ontology_lists_every_type_and_trigger() -> None:
-    from dragoman.events.triggers import lexicon
-    from dragoman.model import PLOVER_TYPES
+    from dragoman._events.triggers import lexicon
+    from dragoman._model import PLOVER_TYPES
 
     page = (DOCS / "reference" / "ontology.md").read_text(encoding="utf-8")
     for t in PLOVER_TYPES:
@@ -117,7 +117,7 @@ def test_site_builds_strict(tmp_path: Path) -> None:
 
 
 # Modules whose docstrings carry examples; the package's own docstring among them.
-MODULES = ["dragoman", "dragoman.model", "dragoman.html", "dragoman.component"]
+MODULES = ["dragoman", "dragoman._model", "dragoman._html", "dragoman._component"]
 GUIDES = ["index.md", "python.md"]
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from dragoman import engines, nlp
-from dragoman.model import Article
+from dragoman import _engines as engines, _nlp as nlp
+from dragoman._model import Article
 
 from .corpus_articles import RECORDS, many, write_jsonl
 from .test_ingest_cli import snapshot

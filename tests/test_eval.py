@@ -14,7 +14,7 @@ from .conftest import ROOT
 
 def score(shared: Path, gold: Path) -> dict[str, float]:
     """The scorer's `score:` figures for one gold set."""
-    cmd = f"{sys.executable} -m dragoman.cli analyze --format jsonl"
+    cmd = f"{sys.executable} -m dragoman analyze --format jsonl"
     r = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), "news",
                         "--gold", str(gold), "--cmd", cmd],
                        capture_output=True, text=True, cwd=ROOT, timeout=900)

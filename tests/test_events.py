@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman import nlp as nlp_mod
-from dragoman.actors import find_actors
-from dragoman.events import find_events
-from dragoman.events.counts import parse_number
-from dragoman.events.ontology import coding, quad_class
-from dragoman.model import PLOVER_TYPES
+from dragoman import _nlp as nlp_mod
+from dragoman._actors import find_actors
+from dragoman._events import find_events
+from dragoman._events.counts import parse_number
+from dragoman._events.ontology import coding, quad_class
+from dragoman._model import PLOVER_TYPES
 
 
 @pytest.fixture(scope="module")

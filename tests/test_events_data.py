@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from dragoman.events.classifier import sentence_quad
+from dragoman._events.classifier import sentence_quad
 
 
 def test_quad_model_on_a_held_out_sample(shared: Path) -> None:

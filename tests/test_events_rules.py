@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman import nlp as nlp_mod
-from dragoman.actors import find_actors
-from dragoman.events import find_events
+from dragoman import _nlp as nlp_mod
+from dragoman._actors import find_actors
+from dragoman._events import find_events
 
 
 @pytest.fixture(scope="module")
@@ -342,7 +342,7 @@ def test_people_protesting_are_no_government_complaint(nlp, text: str, etype: st
 
 
 def test_passive_act_reported_by_a_speaker_is_not_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
-    from dragoman.quotes import find_quotes
+    from dragoman._quotes import find_quotes
     text = ("Kenya accused Uganda of shelling the border on Monday. "
             "Kenya's army said three farmers were killed in the shelling near Busia.")
     doc = nlp(text)
@@ -353,7 +353,7 @@ def test_passive_act_reported_by_a_speaker_is_not_the_speakers(nlp) -> None:  # 
 
 
 def test_passive_grant_in_a_quote_stays_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
-    from dragoman.quotes import find_quotes
+    from dragoman._quotes import find_quotes
     text = "Chile's foreign minister said on Monday that Bolivian refugees were granted asylum."
     doc = nlp(text)
     actors = find_actors(doc)

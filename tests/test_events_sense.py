@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman import nlp as nlp_mod
-from dragoman.actors import find_actors
-from dragoman.events import find_events, sense
+from dragoman import _nlp as nlp_mod
+from dragoman._actors import find_actors
+from dragoman._events import find_events, sense
 
 
 @pytest.fixture(scope="module")

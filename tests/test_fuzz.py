@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import dragoman
-from dragoman.dates import resolve
-from dragoman.model import Analysis, Article
-from dragoman.quotes.marks import find_segments
-from dragoman.readers import Failed, read_inputs, read_jsonl, read_stream
+from dragoman._dates import resolve
+from dragoman._model import Analysis, Article
+from dragoman._quotes.marks import find_segments
+from dragoman._readers import Failed, read_inputs, read_jsonl, read_stream
 
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\u2039\u203a\u300c\u300d"
 #: Examples a property: 40 in CI; scripts/fuzz.py sets DRAGOMAN_FUZZ_EXAMPLES higher.

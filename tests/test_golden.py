@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.model import Analysis
-from dragoman.pipeline import analyze_items
-from dragoman.readers import read_inputs
+from dragoman._model import Analysis
+from dragoman._pipeline import analyze_items
+from dragoman._readers import read_inputs
 
 from .conftest import EXAMPLES
 

@@ -20,17 +20,17 @@ import pytest
 from click.testing import CliRunner
 
 import dragoman
-from dragoman import nlp as nlp_mod
-from dragoman import pipeline
-from dragoman.cli import main
-from dragoman.errors import (AnalysisError, ArticleTimeout, DateError, DragomanError,
+from dragoman import _nlp as nlp_mod
+from dragoman import _pipeline as pipeline
+from dragoman._cli import main
+from dragoman import (AnalysisError, ArticleTimeout, DateError, DragomanError,
                              TooLongError)
-from dragoman.model import Analysis, Article
-from dragoman.pipeline import analyze_items
-from dragoman.readers import Failed, read_inputs
+from dragoman._model import Analysis, Article
+from dragoman._pipeline import analyze_items
+from dragoman._readers import Failed, read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
-DRAGOMAN = [sys.executable, "-m", "dragoman.cli"]
+DRAGOMAN = [sys.executable, "-m", "dragoman"]
 GOOD = "Foreign Minister Anna Berg said on Monday that the talks in Oslo had been useful.\n"
 GOOD2 = "\u201cWe will meet again,\u201d the envoy told reporters in Vienna.\n"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from dragoman.cli import main
+from dragoman._cli import main
 
 from .corpus_articles import RECORDS, many, write_jsonl
 

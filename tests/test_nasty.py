@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dragoman.cli import main
+from dragoman._cli import main
 
 NASTY = Path(__file__).parent / "nasty"
 BUDGET = "60"

@@ -10,8 +10,6 @@ import json
 import spacy
 
 import dragoman
-from dragoman import nlp as nlp_mod
-from dragoman import prenorm
 
 from .conftest import EXAMPLES
 
@@ -32,8 +30,7 @@ def test_notebook_walk() -> None:
     back = dragoman.Analysis.from_dict(json.loads(analysis.to_json()), text)
     assert back.to_dict() == analysis.to_dict()
 
-    nlp = spacy.load(nlp_mod.default_model())  # the user's own pipeline
-    prenorm.add_to(nlp)  # the pre-parse fixes dragoman's own pipeline has
+    nlp = spacy.load(dragoman.default_model())  # the user's own pipeline
     nlp.add_pipe("dragoman", config={"published": "2022-01-10"})
     doc = nlp(text)
     assert doc._.dragoman.to_dict()["events"] == analysis.to_dict()["events"]

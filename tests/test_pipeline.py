@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import dragoman
-from dragoman.model import Analysis, Article
-from dragoman.nlp import CHUNK_CHARS, split_points
-from dragoman.pipeline import analyze_items, english_share
-from dragoman.readers import Failed
+from dragoman._model import Analysis, Article
+from dragoman._nlp import CHUNK_CHARS, split_points
+from dragoman._pipeline import analyze_items, english_share
+from dragoman._readers import Failed
 
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a"
 

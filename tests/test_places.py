@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.places import country_code, find_places, lookup, resolve
+from dragoman._places import country_code, find_places, lookup, resolve
 
 
 def test_geneva_switzerland_by_population() -> None:
@@ -40,7 +40,7 @@ def test_kinds_of_places(name: str, kind: str | None, country: str | None) -> No
 
 
 def test_places_mentioned_in_an_article() -> None:
-    from dragoman import nlp
+    from dragoman import _nlp as nlp
     text = ("Kenya said on Monday that its navy had entered the Red Sea. Talks in Nairobi "
             "followed, and envoys later flew from Nairobi to Addis Ababa.")
     got = {p.name: p for p in find_places(nlp.load()(text), ["KEN", "ETH"])}

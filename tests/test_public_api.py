@@ -14,9 +14,10 @@ EXPECTED = {
     "analyze", "analyze_many", "analyze_items", "render",
     "Article", "Analysis", "Actor", "Quote", "Event", "Party", "Location", "Place", "Count",
     "Span", "Speaker", "Failed",
-    "load_dictionary", "Dictionary", "open_store",
-    "DragomanError", "InputError", "EncodingError", "EmptyInputError", "DictionaryError",
-    "ModelError",
+    "load_dictionary", "Dictionary", "open_store", "Store", "default_model",
+    "DragomanError", "InputError", "EncodingError", "EmptyInputError", "TooLongError",
+    "SettingError", "DateError", "ArticleTypeError", "AnalysisError", "ArticleTimeout",
+    "DictionaryError", "ModelError", "StoreError",
     "__version__",
 }
 
@@ -34,14 +35,15 @@ def test_every_name_resolves_and_is_documented() -> None:
 
 
 def test_errors_share_one_base() -> None:
-    for name in ("InputError", "EncodingError", "EmptyInputError", "DictionaryError",
-                 "ModelError"):
+    for name in ("InputError", "EncodingError", "EmptyInputError", "TooLongError",
+                 "SettingError", "DateError", "ArticleTypeError", "AnalysisError",
+                 "ArticleTimeout", "DictionaryError", "ModelError", "StoreError"):
         assert issubclass(getattr(dragoman, name), dragoman.DragomanError)
 
 
 def test_render_stays_the_html_function_after_every_import() -> None:
     # importing the terminal renderer or the CLI must not replace dragoman.render
-    for module in ("dragoman.cli", "dragoman.render", "dragoman.html", "dragoman.component"):
+    for module in ("dragoman._cli", "dragoman._render", "dragoman._html", "dragoman._component"):
         importlib.import_module(module)
     assert inspect.isfunction(dragoman.render)
     html = dragoman.render(dragoman.Analysis(dragoman.Article("a", "Chile criticised Peru.")))

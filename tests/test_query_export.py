@@ -11,12 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 import dragoman
-from dragoman import corpus, engines
-from dragoman.cli import main
-from dragoman.errors import DragomanError
-from dragoman.export import GDELT_COLUMNS
-from dragoman.readers import read_inputs
-from dragoman.store import open_store
+from dragoman import _corpus as corpus, _engines as engines
+from dragoman._cli import main
+from dragoman import DragomanError
+from dragoman._export import GDELT_COLUMNS
+from dragoman._readers import read_inputs
+from dragoman._store import open_store
 
 from .corpus_articles import RECORDS, write_jsonl
 

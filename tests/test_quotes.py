@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from dragoman.actors import find_actors
-from dragoman.nlp import load
-from dragoman.quotes import find_quotes
-from dragoman.quotes.marks import find_segments
+from dragoman._actors import find_actors
+from dragoman._nlp import load
+from dragoman._quotes import find_quotes
+from dragoman._quotes.marks import find_segments
 
 Q = tuple  # (quoted words the quote must hold, kind, speaker surname or None)
 

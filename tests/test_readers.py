@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.errors import InputError, SettingError
-from dragoman.model import Article
-from dragoman.readers import (Failed, check_date, content_id, files_in, headline,
+from dragoman import InputError, SettingError
+from dragoman._model import Article
+from dragoman._readers import (Failed, check_date, content_id, files_in, headline,
                               read_inputs, read_stream)
 
 ARTICLE = "Talks resume\n\nThe two ministers met in Oslo on Friday, officials said.\n"

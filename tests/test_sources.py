@@ -7,9 +7,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from dragoman.model import Article
-from dragoman.readers import Failed
-from dragoman.sources import USER_AGENT, Fetcher, read_sources, read_warc
+from dragoman._model import Article
+from dragoman._readers import Failed
+from dragoman._sources import USER_AGENT, Fetcher, read_sources, read_warc
 
 PAGE = """<html><head><title>{title}</title></head><body>
 <nav>Home | World | Sport</nav>
@@ -174,7 +174,7 @@ def test_not_a_warc_file(tmp_path):
 def test_ingest_of_a_feed_twice_adds_nothing(server, tmp_path):
     from click.testing import CliRunner
 
-    from dragoman.cli import main
+    from dragoman._cli import main
 
     db = tmp_path / "feed.db"
     runner = CliRunner()
@@ -186,7 +186,7 @@ def test_ingest_of_a_feed_twice_adds_nothing(server, tmp_path):
 
 
 def test_count_inputs_for_the_progress_bar(tmp_path):
-    from dragoman.sources import count_inputs
+    from dragoman._sources import count_inputs
 
     (tmp_path / "a.txt").write_text("One article.")
     (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n')

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.actors import find_actors
-from dragoman.nlp import load
-from dragoman.quotes import find_quotes
+from dragoman._actors import find_actors
+from dragoman._nlp import load
+from dragoman._quotes import find_quotes
 
 
 @pytest.fixture(scope="module")

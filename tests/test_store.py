@@ -5,10 +5,10 @@ import sqlite3
 
 import pytest
 
-from dragoman.errors import StoreError
-from dragoman.model import (Actor, Analysis, Article, Count, Event, Location, Party, Place,
+from dragoman import StoreError
+from dragoman._model import (Actor, Analysis, Article, Count, Event, Location, Party, Place,
                             Quote, Span, Speaker)
-from dragoman.store import (MIGRATIONS, SCHEMA_VERSION, normalise, open_store,
+from dragoman._store import (MIGRATIONS, SCHEMA_VERSION, normalise, open_store,
                             text_hash_of)
 
 TEXT = ('Ministers of Freedonia and Sylvania met in Vienna on Monday. '

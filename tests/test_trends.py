@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dragoman import trends
+from dragoman import _trends as trends
 
 START = pd.Timestamp("2022-01-01")
 

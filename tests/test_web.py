@@ -12,9 +12,9 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-from dragoman.errors import StoreError
-from dragoman.web.app import create_app
-from dragoman.web.queries import fts_query, parse_dyad
+from dragoman import StoreError
+from dragoman._web.app import create_app
+from dragoman._web.queries import fts_query, parse_dyad
 
 from .conftest import ATTR, HOSTILE_ID, IMG, SCRIPT
 
@@ -210,7 +210,7 @@ def test_network_api(client):
 
 
 def test_the_server_cannot_write(example_db, client):
-    from dragoman import evidence
+    from dragoman import _evidence as evidence
 
     conn = evidence.connect(example_db)
     with pytest.raises(sqlite3.OperationalError):
@@ -265,8 +265,8 @@ def test_a_result_is_computed_once_however_many_ask(example_db):
     import threading
     import time
 
-    from dragoman import evidence
-    from dragoman.web import queries
+    from dragoman import _evidence as evidence
+    from dragoman._web import queries
 
     calls = []
 
@@ -305,7 +305,7 @@ def test_serve_listens_on_loopback_unless_told(example_db, monkeypatch):
     import uvicorn
     from click.testing import CliRunner
 
-    from dragoman.cli import main
+    from dragoman._cli import main
 
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))

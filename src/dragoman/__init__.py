@@ -23,8 +23,11 @@ Many articles, parsed in batches; inputs that fail to read or analyse become
     ['Failed', 'Analysis']
 
 In a notebook an :class:`Analysis` shows itself as HTML; ``dragoman.render(analysis)``
-returns that HTML. In a spaCy pipeline: ``nlp.add_pipe("dragoman")`` (see
-``dragoman.component``).
+returns that HTML. In a spaCy pipeline of your own: ``nlp.add_pipe("dragoman")``
+(the analysis is ``doc._.dragoman``; docs/python.md).
+
+The modules whose names start with an underscore are the implementation: what they
+hold may change between versions; what ``__all__`` names is the API.
 
 A corpus of articles goes into a store (``dragoman ingest``) and comes back as pandas
 DataFrames::
@@ -34,20 +37,18 @@ DataFrames::
 """
 from __future__ import annotations
 
-# The terminal renderer's module is imported first, so that the submodule
-# ``dragoman.render`` can never later replace the function ``dragoman.render`` below
-# (importing a submodule sets the package attribute of its name).
-from . import render as _terminal_render  # noqa: F401
-from .actors import Dictionary, load_dictionary
-from .errors import (DictionaryError, DragomanError, EmptyInputError, EncodingError,
-                     InputError, ModelError)
-from .html import render
-from .model import (Actor, Analysis, Article, Count, Event, Location, Party, Place, Quote,
-                    Span, Speaker)
-from .pipeline import analyze, analyze_items, analyze_many
-from .readers import Failed
-from .store import open_store
-from . import component as _component  # noqa: E402,F401  registers the spaCy factory
+from ._actors import Dictionary, load_dictionary
+from ._errors import (AnalysisError, ArticleTimeout, ArticleTypeError, DateError,
+                      DictionaryError, DragomanError, EmptyInputError, EncodingError,
+                      InputError, ModelError, SettingError, StoreError, TooLongError)
+from ._html import render
+from ._model import (Actor, Analysis, Article, Count, Event, Location, Party, Place, Quote,
+                     Span, Speaker)
+from ._nlp import default_model
+from ._pipeline import analyze, analyze_items, analyze_many
+from ._readers import Failed
+from ._store import Store, open_store
+from . import _component  # noqa: E402,F401  registers the spaCy factories
 
 __version__ = "0.1.0"
 
@@ -55,8 +56,9 @@ __all__ = [
     "analyze", "analyze_many", "analyze_items", "render",
     "Article", "Analysis", "Actor", "Quote", "Event", "Party", "Location", "Place",
     "Count", "Span", "Speaker", "Failed",
-    "load_dictionary", "Dictionary", "open_store",
-    "DragomanError", "InputError", "EncodingError", "EmptyInputError", "DictionaryError",
-    "ModelError",
+    "load_dictionary", "Dictionary", "open_store", "Store", "default_model",
+    "DragomanError", "InputError", "EncodingError", "EmptyInputError", "TooLongError",
+    "SettingError", "DateError", "ArticleTypeError", "AnalysisError", "ArticleTimeout",
+    "DictionaryError", "ModelError", "StoreError",
     "__version__",
 ]

@@ -1,0 +1,294 @@
+"""The actor dictionary: phrases that name actors, and role words with sector codes.
+
+The built-in dictionary is read from ``dragoman/data/actors/*.tsv`` (made by
+``scripts/build_actors.py``) once per process. A user file (``--actors FILE``) adds
+entries or overrides built-in ones; see :mod:`dragoman._actors.user`.
+
+Phrases are keyed by their lower-cased spaCy tokens, so that recognition is one dict
+lookup per token (no regular expressions over the dictionary).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+#: Sector codes that may follow an ISO3 code in an actor code.
+SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "CVL", "MED", "BUS", "JUD", "LEG", "COP",
+                     "SPY", "CRM", "EDU", "HLH", "LAB", "REF", "AGR", "REL", "NGO", "ENV",
+                     "UAF", "IGO"})
+KINDS = ("person", "state", "organisation", "group")
+
+_SIMPLE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dictionary entry: what a phrase names.
+
+    Attributes:
+        name: the display name ("Russia", "NATO", "Sergei Lavrov").
+        code: the actor code, or None when unknown.
+        kind: person, state, organisation or group.
+        category: how the phrase names it: ``name``, ``nat`` (nationality word),
+            ``capital``, ``metonym``, ``org``, ``person`` or ``role``.
+        country: ISO3 of the actor's state, when it has one.
+        title: the title of a person's best-known office.
+        sector: for role words, the sector code ("GOV", "MIL"; "" for none).
+    """
+
+    name: str
+    code: str | None
+    kind: str
+    category: str
+    country: str | None = None
+    title: str | None = None
+    sector: str | None = None
+
+
+@dataclass
+class Dictionary:
+    """Phrases naming actors and role words, keyed by lower-cased token tuples.
+
+    ``names`` maps a key to ``[(surface tokens, entry)]``: the surface form keeps the
+    case the dictionary wrote it in, which recognition checks ("US" is not "us").
+    ``roles`` maps a key to role entries (``category == "role"``).
+    """
+
+    names: dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]] = field(
+        default_factory=dict)
+    roles: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    name_lens: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    role_lens: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    states: dict[str, Entry] = field(default_factory=dict)
+    surnames: dict[str, list[Entry]] = field(default_factory=dict)
+    title_words: frozenset[str] = frozenset()
+    core_title_words: set[str] = field(default_factory=set)
+
+    def add_name(self, phrase: str, entry: Entry, *, replace: bool = False) -> None:
+        """Let ``phrase`` name ``entry`` (``replace``: drop what it named before)."""
+        toks = tokenize(phrase)
+        if not toks:
+            return
+        key = tuple(t.lower() for t in toks)
+        items = self.names.setdefault(key, [])
+        if replace:
+            items.clear()
+            the = ("the", *key)
+            if key[0] != "the" and the in self.names:
+                # "the White House" follows a user's "White House"
+                self.names[the] = [(("the", *toks), entry)]
+        if any(s == toks and e == entry for s, e in items):
+            return
+        items.append((toks, entry))
+        if entry.kind == "person" and len(toks) >= 2 and entry.title and \
+                phrase == entry.name and key[0] not in _NOT_GIVEN_NAMES:
+            # family names: the last word, or the first in East Asian names ("Xi")
+            fams = [key[-1]]
+            if entry.country in _FAMILY_FIRST:
+                fams.append(key[0])
+            for fam in fams:
+                if len(fam) < 3 or fam in _COMMON_WORDS:
+                    continue
+                bucket = self.surnames.setdefault(fam, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+
+    def add_role(self, phrase: str, sector: str, kind: str, *, core: bool = True) -> None:
+        """Let ``phrase`` be a role word of ``sector`` (a person title or a collective).
+
+        ``core`` role words (hand-written, or the user's) also lend their words to the
+        title vocabulary that a title before a name is read with.
+        """
+        toks = tokenize(phrase.lower())
+        if toks:
+            self.roles[tuple(toks)] = Entry(phrase.lower(), None, kind, "role",
+                                            sector=sector)
+            if core and kind == "person":
+                self.core_title_words.update(toks)
+
+    def lookup(self, phrase: str) -> list[Entry]:
+        """The entries a phrase names (case-insensitive), for tests and tools."""
+        key = tuple(t.lower() for t in tokenize(phrase))
+        return [e for _, e in self.names.get(key, [])]
+
+    def role(self, phrase: str) -> Entry | None:
+        """The role entry of a phrase ("foreign minister"), or None."""
+        return self.roles.get(tuple(t.lower() for t in tokenize(phrase)))
+
+    def finish(self) -> Dictionary:
+        """Index first tokens by phrase length (call after adding)."""
+        self.name_lens = _lens(self.names)
+        self.role_lens = _lens(self.roles)
+        self.title_words = frozenset(self.core_title_words | _EXTRA_TITLE_WORDS)
+        return self
+
+
+_EXTRA_TITLE_WORDS = {
+    "foreign", "deputy", "vice", "prime", "general", "secretary", "acting", "former",
+    "chief", "senior", "top", "first", "state", "affairs", "defence", "defense", "interior",
+    "national", "security", "adviser", "advisor", "special", "envoy", "representative",
+    "high", "commissioner", "assistant", "under", "undersecretary", "permanent", "executive",
+    "minister", "ministry", "director", "head", "chairman", "chairwoman", "chair",
+    "president", "spokesman", "spokeswoman", "spokesperson", "ambassador", "veteran",
+    "interim", "caretaker", "outgoing", "incoming", "new", "then", "external", "finance",
+    "economy", "trade", "justice", "army", "military", "commander", "colonel", "major",
+    "lieutenant", "admiral", "brigadier", "field", "marshal", "sergeant", "captain", "gen.",
+    "lt", "lt.", "col", "col.", "maj", "maj.", "capt", "capt.", "adm", "adm.", "sen", "sen.",
+    "rep", "rep.", "gov", "gov.", "governor", "mayor", "senator", "judge", "justice",
+    "king", "queen", "prince", "princess", "emir", "sheikh", "ayatollah", "cardinal", "pope",
+    "leader", "premier", "chancellor", "diplomat", "negotiator", "official", "officer",
+    "staff", "joint", "chiefs", "office", "presidential", "aide", "counsellor", "counselor",
+    "relations", "policy", "international", "development", "cooperation", "humanitarian", "human",
+    "rights", "cabinet", "intelligence", "information", "communications", "press",
+    "-", "in-chief", "commander-in-chief", "secretary-general", "director-general"}
+
+#: States whose people put the family name first ("Xi Jinping", "Hun Sen").
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM", "VNM", "HUN", "MNG"})
+#: Words that open a name but are no given name ("King Abdullah").
+_NOT_GIVEN_NAMES = frozenset({"king", "queen", "prince", "princess", "sheikh", "emir",
+                              "ayatollah", "sultan", "pope"})
+#: Family names that are also everyday words: never looked up alone.
+_COMMON_WORDS = frozenset({"may", "will", "rice", "price", "hope", "love", "young", "law",
+                           "long", "king", "bush", "brown", "black", "green", "white",
+                           "wang", "lee", "kim", "li", "sen", "un", "jr", "jr.", "sr",
+                           "singh", "khan", "ali", "ahmed", "mohamed", "mohammed", "hassan",
+                           "abdullah", "salman", "charles", "lam", "james", "david",
+                           # shared by many people or places: "Castro", "Austin", "Dar"
+                           "castro", "silva", "costa", "cohen", "katz", "austin", "miller",
+                           "price", "burns", "power", "garcia", "lopez", "rodriguez",
+                           "martinez", "sanchez", "perez", "gonzalez", "fernandez",
+                           "johnson", "smith", "jones", "williams", "taylor", "wilson",
+                           "chen", "zhang", "liu", "park", "dar", "wong", "carter",
+                           "harris", "wallace", "cameron", "cooper", "hammond", "michel",
+                           "hussein", "mohamud", "ahmad", "sharif", "aziz", "shah"})
+
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir",
+                        "dame", "lord", "lady", "mx", "madam", "monsieur", "herr"})
+
+
+def _lens(table: dict[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
+    lens: dict[str, set[int]] = {}
+    for key in table:
+        lens.setdefault(key[0], set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lens.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():  # type: ignore[no-untyped-def]
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def tokenize(phrase: str) -> tuple[str, ...]:
+    """The phrase as spaCy's English tokenizer splits it (fast path for plain words)."""
+    phrase = " ".join(phrase.split())
+    if not phrase:
+        return ()
+    if _SIMPLE.match(phrase):
+        return tuple(phrase.split(" "))
+    return tuple(t.text for t in _tokenizer()(phrase) if not t.is_space)
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _rows(path: Path | resources.abc.Traversable) -> Iterable[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        yield from csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def add_state(d: Dictionary, code: str, name: str, names: Iterable[str] = (),
+              nationality: Iterable[str] = (), capitals: Iterable[str] = (),
+              metonyms: Iterable[str] = ()) -> None:
+    """Add a state with its names, nationality words, capitals and metonyms."""
+    entry = d.states.get(code)
+    if entry is None:
+        entry = Entry(name, code, "state", "name", country=code)
+        d.states[code] = entry
+    d.add_name(name, entry)
+    for n in names:
+        d.add_name(n, entry)
+    for n in nationality:
+        d.add_name(n, Entry(entry.name, code, "state", "nat", country=code))
+    for n in capitals:
+        d.add_name(n, Entry(entry.name, code, "state", "capital", country=code))
+    for n in metonyms:
+        d.add_name(n, Entry(entry.name, code, "state", "metonym", country=code))
+
+
+def country_of(code: str | None, states: dict[str, Entry]) -> str | None:
+    """The ISO3 prefix of an actor code when it is a state's ("RUSGOV" -> "RUS")."""
+    if code and len(code) >= 3 and code[:3] in states and (len(code) == 3 or
+                                                         code[3:6] in SECTORS):
+        return code[:3]
+    return None
+
+
+def add_entry(d: Dictionary, name: str, code: str | None, kind: str,
+              aliases: Iterable[str] = (), country: str | None = None,
+              title: str | None = None, *, replace: bool = False) -> Entry:
+    """Add a person, organisation or group entry under its name and aliases."""
+    category = {"person": "person", "group": "org", "organisation": "org"}.get(kind, "name")
+    if category == "org" and code and country_of(code, d.states) and len(code) > 3:
+        category = "metonym"
+    entry = Entry(name, code or None, kind, category,
+                  country=country or country_of(code, d.states), title=title or None)
+    for phrase in [name, *aliases]:
+        d.add_name(phrase, entry, replace=replace)
+    return entry
+
+
+def builtin_path() -> resources.abc.Traversable:
+    """The folder of the built-in dictionary files."""
+    return resources.files("dragoman") / "data" / "actors"
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_dictionary() -> Dictionary:
+    """The built-in dictionary, loaded once per process."""
+    return _load_builtin().finish()
+
+
+def _load_builtin() -> Dictionary:
+    """Read the built-in TSV files into a new (unfinished) dictionary."""
+    d = Dictionary()
+    base = builtin_path()
+    for r in _rows(base / "states.tsv"):
+        add_state(d, r["code"], r["name"], _split(r["names"]), _split(r["nationality"]),
+                  _split(r["capitals"]), _split(r["metonyms"]))
+    for r in _rows(base / "entries.tsv"):
+        add_entry(d, r["name"], r["code"], r["kind"], _split(r["aliases"]),
+                  r["country"] or None, r["title"] or None)
+    for r in _rows(base / "roles.tsv"):
+        d.add_role(r["phrase"], r["sector"], r["kind"], core=r["source"] != "phoenix")
+    return d
+
+
+def load_dictionary(extra: str | Path | None = None) -> Dictionary:
+    """The built-in dictionary, extended (or overridden) by a user file.
+
+    Args:
+        extra: a CSV or TSV file of actors (see ``docs/actors.md``), or None for the
+            built-in dictionary alone.
+
+    Returns:
+        The dictionary to pass to :func:`dragoman._actors.find_actors`.
+
+    Raises:
+        DictionaryError: the file cannot be read or has a malformed row (the message
+            gives the file, the line and what is wrong).
+    """
+    if extra is None:
+        return builtin_dictionary()
+    from .user import apply_user_file
+
+    d = _load_builtin()
+    apply_user_file(d, Path(extra))
+    return d.finish()

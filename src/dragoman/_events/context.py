@@ -1,0 +1,136 @@
+"""What the event coder knows about one article: its actors, quotes, speakers and
+the parties a phrase names."""
+from __future__ import annotations
+
+import bisect
+from spacy.tokens import Doc, Token
+from .. import _places as places
+from .._actors import ActorTable
+from .._coref import Resolver, resolve_mention
+from .._model import Actor, Event, Party, Quote, Span
+from .roles import FIRST_PERSON, party, subject_of
+from .setting import Setting
+
+
+RECIPROCAL = frozenset(("CONSULT", "COOPERATE", "AGREE"))
+
+
+SPEECH = frozenset("say announce tell declare state add confirm insist pledge promise vow "
+                    "warn signal indicate reiterate".split())
+
+
+_REPORTING = SPEECH | frozenset("deny admit acknowledge claim argue complain believe "
+                                  "assert maintain report".split())
+
+
+NAMED = frozenset(("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT"))
+
+
+class Context:
+    """What the event coder knows about one article."""
+
+    def __init__(self, doc: Doc, actors: ActorTable, quotes: list[Quote], published: str | None,
+                 resolver: Resolver):
+        self.doc, self.actors, self.quotes, self.published = doc, actors, quotes, published
+        self.resolver = resolver
+        self.countries = {(actor_code(a) or "")[:3] for a in actors.actors} - {""}
+        self.setting = Setting(doc, published, self.countries)
+        self.placed: list[tuple[Event, bool]] = []  # events so far, placed by their sentence?
+        self.dismissed: set[int] = set()  # trigger starts of reports called false
+        # trigger start -> (more sources, more targets) coordinated with the coded ones
+        # (whether the target is one of the coordinated sources: "X, Y and Z met")
+        self.coordinated: dict[int, tuple[list[Party], list[Party], bool]] = {}
+        self._quotes = sorted(quotes, key=lambda q: q.start)
+        self._quote_starts = [q.start for q in self._quotes]
+        coded = [(m, a, actor_code(a)) for a in actors.actors for m in a.mentions]
+        self._mentions = sorted(((m, a, c) for m, a, c in coded if c), key=lambda x: x[0].start)
+        self._mention_starts = [m.start for m, _, _ in self._mentions]
+
+    def quote_at(self, start: int) -> Quote | None:
+        """The quote whose span holds character ``start``."""
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        for q in self._quotes[max(0, i - 2):i + 1]:
+            if q.start <= start < q.end:
+                return q
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[Span, Actor, str]]:
+        """(mention, actor, code) of the coded actors mentioned within ``[start, end)``."""
+        lo = bisect.bisect_left(self._mention_starts, start)
+        hi = bisect.bisect_left(self._mention_starts, end)
+        return self._mentions[lo:hi]
+
+    def resolve(self, tok: Token) -> tuple[Actor, Span] | None:
+        """The actor a pronoun or a nominal ("the ministry") refers to."""
+        actor = resolve_mention(self.doc, tok, self.actors, self.resolver)
+        if actor is None:
+            actor = self._speaker_of_clause(tok)
+        if actor is None:
+            return None
+        return actor, Span(tok.idx, tok.idx + len(tok), tok.text)
+
+    def _speaker_of_clause(self, tok: Token) -> Actor | None:
+        """"the mission said it stood ready": a third-person subject of a reported
+        clause that the coreference layer left open is the reporter."""
+        if tok.lower_ not in ("it", "they", "he", "she") or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = tok.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in _REPORTING:
+            return None
+        subj, _ = subject_of(clause.head)
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        s, e = subj.left_edge.idx, subj.idx + len(subj)
+        hit = self.actors.at(s, e)
+        return hit[0] if hit else None
+
+
+def actor_code(actor: Actor) -> str | None:
+    """An actor's code, falling back on its country or a country name."""
+    return actor.code or actor.country or places.country_code(actor.name)
+
+
+def speaker_party(ctx: Context, q: Quote) -> Party | None:
+    sp = q.speaker
+    if sp is None or sp.actor is None:
+        return None
+    actor = ctx.actors.get(sp.actor)
+    if actor is None:
+        return None
+    return Party(actor.id, actor_code(actor), sp.mention or (actor.mentions[0] if actor.mentions else None))
+
+
+def first_person_poss(tok: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in tok.children)
+
+
+def token_at(doc: Doc, start: int) -> Token | None:
+    """The token holding the character at ``start``."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+# people who act for the one who owns them ("its envoy", "Chile's negotiators")
+AGENT_NOUNS = frozenset("envoy ambassador minister spokesman spokeswoman spokesperson official "
+                        "officials diplomat diplomats negotiator negotiators delegation president "
+                        "leader leaders government army forces troops navy police military "
+                        "representative representatives mission counterpart".split())
+
+
+def side_of(ctx: Context, tok: Token | None) -> Party | None:
+    """The party a phrase names; an agent noun with no actor of its own ("its envoy",
+    "the country's negotiators") stands for its owner."""
+    if tok is None:
+        return None
+    found = party(tok, ctx.actors, ctx.resolve)
+    if (found is None or not found.code) and tok.pos_ == "NOUN" and tok.lemma_.lower() in AGENT_NOUNS:
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        mine = party(owner, ctx.actors, ctx.resolve) if owner is not None else None
+        if mine is not None and mine.code:
+            return Party(mine.actor, mine.code, found.mention if found is not None else mine.mention)
+    return found
+
+
+def kind_of(ctx: Context, p: Party | None) -> str | None:
+    actor = ctx.actors.get(p.actor) if p is not None and p.actor else None
+    return actor.kind if actor is not None else None
