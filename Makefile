@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test test-slow docs bench eval clean
+.PHONY: setup demo test test-slow typecheck docs bench eval clean
 
 $(BIN)/dragoman: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: setup  ## the quick test suite (a few minutes on 2 cores)
 
 test-slow: setup  ## the slow tests only (a 5 MB article; CI runs them after `make test`)
 	$(BIN)/python -m pytest -m slow
+
+typecheck: setup  ## mypy over the package (CI runs it)
+	$(BIN)/mypy
 
 docs: setup  ## regenerate the reference pages and build the site into site/
 	$(BIN)/python scripts/gen_docs.py

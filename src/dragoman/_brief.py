@@ -63,7 +63,7 @@ class Brief:
     charts: dict[str, bytes] = field(default_factory=dict)
 
 
-def _num(x: object) -> float | None:
+def _num(x: float | int | None) -> float | None:
     return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 

@@ -225,9 +225,10 @@ def jsonl_article(line: str, where: str) -> Article:
                          "text as \"text\": \"...\"")
     if not text.strip():
         raise EmptyInputError(f"{where}: 'text' is empty; there is nothing to analyse")
-    meta = {key: _field(obj.get(key)) for key in ("title", "url", "source")}
     return article_from_text(text, id=_field(obj.get("id")) or None,
-                             published=check_date(obj.get("published"), where), **meta)
+                             published=check_date(obj.get("published"), where),
+                             title=_field(obj.get("title")), url=_field(obj.get("url")),
+                             source=_field(obj.get("source")))
 
 
 def _jsonl_id(line: str, where: str) -> str:
