@@ -9,7 +9,7 @@ sentence the record came from. Every query is parameterised.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -77,17 +77,24 @@ def _sentence(text: str, start: int | None, end: int | None, around: tuple[int, 
     return text[lo:hi if hi >= 0 else len(text)].strip()
 
 
+def _joined(conn: sqlite3.Connection, table: str, id_column: str,
+            pairs: Iterable[tuple[str, str]]) -> Iterator[sqlite3.Row]:
+    """The rows of ``table`` (events or quotes) for ``(article_id, record id)`` pairs,
+    each with its article's title, url, date and text, in the order given; pairs not
+    stored are skipped."""
+    sql = (f"SELECT r.*, a.title, a.url, a.published, a.text AS article_text FROM {table} r "
+           f"JOIN articles a ON a.id = r.article_id WHERE r.article_id = ? AND r.{id_column} = ?")
+    for pair in pairs:
+        row = conn.execute(sql, pair).fetchone()
+        if row is not None:
+            yield row
+
+
 def cite_events(conn: sqlite3.Connection,
                 pairs: Iterable[tuple[str, str]]) -> list[dict]:
     """Citable records for ``(article_id, event_id)`` pairs, in the order given."""
     out = []
-    for article_id, event_id in pairs:
-        row = conn.execute(
-            "SELECT e.*, a.title, a.url, a.published, a.text AS article_text FROM events e "
-            "JOIN articles a ON a.id = e.article_id WHERE e.article_id = ? AND e.event_id = ?",
-            (article_id, event_id)).fetchone()
-        if row is None:
-            continue
+    for row in _joined(conn, "events", "event_id", pairs):
         rec = {k: row[k] for k in row.keys() if k != "article_text"}
         rec["sentence"] = _sentence(row["article_text"], row["sentence_start"],
                                     row["sentence_end"],
@@ -102,13 +109,7 @@ def cite_quotes(conn: sqlite3.Connection,
     """Citable records for ``(article_id, quote_id)`` pairs: the quote, its speaker, and
     the sentence(s) holding it."""
     out = []
-    for article_id, quote_id in pairs:
-        row = conn.execute(
-            "SELECT q.*, a.title, a.url, a.published, a.text AS article_text FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id WHERE q.article_id = ? AND q.quote_id = ?",
-            (article_id, quote_id)).fetchone()
-        if row is None:
-            continue
+    for row in _joined(conn, "quotes", "quote_id", pairs):
         rec = {k: row[k] for k in row.keys() if k != "article_text"}
         lo = min(v for v in (row["start"], row["cue_start"], row["speaker_start"])
                  if v is not None)
