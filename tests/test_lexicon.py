@@ -208,3 +208,15 @@ def test_a_document_is_no_speaker(text: str, speaker: str):
     quotes = dragoman.analyze(text).quotes
     assert len(quotes) == 1
     assert quotes[0].speaker is not None and quotes[0].speaker.name == speaker
+
+
+def test_every_list_is_in_the_docs():
+    doc = (Path(__file__).parents[1] / "docs" / "lexicon.md").read_text(encoding="utf-8")
+    missing = [p.name for p in FILES if f"`{p.name}`" not in doc]
+    assert not missing, f"add a row to docs/lexicon.md for {missing}"
+
+
+def test_docstring_examples_run():
+    import doctest
+    result = doctest.testmod(lexicon)
+    assert result.attempted > 0 and result.failed == 0
