@@ -3,6 +3,7 @@ first names by gender, nouns that refer back to people, bodies, states, groups a
 documents, pronouns, and the comparison of name words."""
 from __future__ import annotations
 from ._lexicon import table, words
+from ._lexicon import words
 
 FEMALE_TITLES = words("female_titles")
 MALE_TITLES = words("male_titles")
@@ -16,7 +17,7 @@ BODY_NOUNS = words("body_nouns")
 #: Nouns that refer back to a state ("the country said") and to an armed or
 #: political group named before ("the armed group", "the movement").
 STATE_NOUNS = frozenset("country nation state".split())
-GROUP_NOUNS = frozenset("group movement militia faction organisation organization".split())
+GROUP_NOUNS = words("group_nouns")
 DOCUMENT_NOUNS = words("document_nouns")
 _TITLE_WORDS = FEMALE_TITLES | MALE_TITLES | frozenset("dr prof president minister".split())
 _HE = frozenset("he him his himself".split())

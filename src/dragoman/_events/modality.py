@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 from .sentences import sent_of
 from .._lexicon import words
+from .._lexicon import words
 
 MODALS = words("modal_words")
 CONDITIONS = frozenset("if unless whether once lest".split())
@@ -19,10 +20,10 @@ OBJ_PLANS = words("plan_verbs_with_object")
 # "reports that X attacked", "allegations that X sanctioned": rejected, it is denied;
 # alleged, it is a claim
 REPORT_NOUNS = words("report_nouns")
-ALLEGED = frozenset("allegation accusation claim rumour rumor charge assertion".split())
-REJECTORS = frozenset("deny refute dismiss reject rebut".split())
-VIEWS = frozenset("view opinion eye mind narrative telling version account".split())
-PREVENT = frozenset("prevent deter avoid forestall avert stop".split())
+ALLEGED = REPORT_NOUNS - {"report", "suggestion"}  # the report nouns that allege
+REJECTORS = words("rejection_verbs")
+VIEWS = words("view_nouns")
+PREVENT = words("prevention_verbs")
 CLAIMS = frozenset("allege claim accuse".split())
 NEG_WORDS = frozenset("not n't never no neither nor".split())
 NO_ONE = frozenset("no-one nobody none noone".split())

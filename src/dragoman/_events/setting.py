@@ -23,12 +23,13 @@ from .._model import Location
 from .._nlp import doc_text
 from .sentences import ents_of, sent_of, sentences
 from .._lexicon import words
+from .._lexicon import words
 
 PLACE_PREPS = words("place_prepositions")
 PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
 AREA_NOUNS = words("area_nouns")
-SEIZED = frozenset("annex occupy seize capture annexation occupation seizure capture".split())
-SEEN_VERBS = frozenset("face see witness experience hit rock grip".split())
+SEIZED = words("seizure_words")
+SEEN_VERBS = words("place_experiencer_verbs")
 # events whose object is where they happen: "annexed Crimea", "visit Honiara"
 AIMED = words("aimed_words")
 

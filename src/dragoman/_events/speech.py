@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Token
 from .._model import Event, Quote
 from .triggers import Trigger
 from .._lexicon import words
+from .._lexicon import words
 
-DESCRIBE = frozenset("call describe brand label term dub denounce".split())
+DESCRIBE = words("naming_verbs")
 BLAME = words("blame_words")
 SAY = words("report_verbs")
-REPORTS = frozenset("statement claim report allegation accusation assertion".split())
+REPORTS = words("statement_nouns")
 CONFLICT = frozenset(("ASSAULT", "COERCE", "MOBILIZE"))
 
 
@@ -40,7 +41,7 @@ def descriptions(doc: Doc, taken: set[int]) -> list[Trigger]:
     return out
 
 
-CHARGES = frozenset("accusation allegation claim charge report complaint criticism assertion".split())
+CHARGES = words("charge_nouns")
 DISMISS = words("dismissal_words")
 
 

@@ -15,9 +15,10 @@ from .triggers import Trigger
 from .context import Context, SPEECH, side_of, speaker_party
 from .coder import REFUSING
 from .._lexicon import words
+from .._lexicon import words
 
 
-_INTENT_HEADS = frozenset("willing ready prepared vow pledge promise swear commit".split())
+_INTENT_HEADS = words("commitment_words")
 
 
 _WILL = frozenset(("will", "would", "'ll", "wo", "shall"))
