@@ -2,8 +2,8 @@
 first names by gender, nouns that refer back to people, bodies, states, groups and
 documents, pronouns, and the comparison of name words."""
 from __future__ import annotations
+
 from ._lexicon import table, words
-from ._lexicon import words
 
 FEMALE_TITLES = words("female_titles")
 MALE_TITLES = words("male_titles")

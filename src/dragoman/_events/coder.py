@@ -13,7 +13,6 @@ from .triggers import Trigger
 from .context import Context, NAMED, RECIPROCAL, first_person_poss, side_of, speaker_party
 from .sides import DIRECTED, INTENT_TARGET, conjoined, counterpart, is_state, line_subject, pair_of_sides, referred_event_side, xcomp_target
 from .._lexicon import words
-from .._lexicon import words
 
 
 _REFUSABLE = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "CONCEDE", "AID", "RETREAT"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 from .sentences import sent_of
 from .._lexicon import words
-from .._lexicon import words
 
 MODALS = words("modal_words")
 CONDITIONS = frozenset("if unless whether once lest".split())

@@ -23,7 +23,6 @@ from .._model import Location
 from .._nlp import doc_text
 from .sentences import ents_of, sent_of, sentences
 from .._lexicon import words
-from .._lexicon import words
 
 PLACE_PREPS = words("place_prepositions")
 PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))

@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Token
 from .._model import Event, Quote
 from .triggers import Trigger
 from .._lexicon import words
-from .._lexicon import words
 
 DESCRIBE = words("naming_verbs")
 BLAME = words("blame_words")

@@ -15,7 +15,6 @@ from .triggers import Trigger
 from .context import Context, SPEECH, side_of, speaker_party
 from .coder import REFUSING
 from .._lexicon import words
-from .._lexicon import words
 
 
 _INTENT_HEADS = words("commitment_words")
