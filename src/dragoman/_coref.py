@@ -40,8 +40,9 @@ from ._coref_words import (  # noqa: F401  (the word lists are part of this modu
     FEMALE_TITLES, MALE_TITLES, FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS,
     BODY_NOUNS, STATE_NOUNS, GROUP_NOUNS, DOCUMENT_NOUNS, PRONOUNS,
     _TITLE_WORDS, _HE, _SHE, _IT, _THEY, _name_tokens, _one_edit, _looks_like_name)
+from ._lexicon import words
 
-_PLACE_PREPS = frozenset("in at near outside inside across into from toward towards".split())
+_PLACE_PREPS = words("place_or_direction_prepositions")
 _INITIALS_WINDOW = 20_000  # characters searched back for what an acronym stands for
 _FALLBACK_SENTS = 40  # sentences counted back for the most mentioned person
 _WINDOW = 6  # sentences searched back for a pronoun's antecedent

@@ -3,74 +3,22 @@ first names by gender, nouns that refer back to people, bodies, states, groups a
 documents, pronouns, and the comparison of name words."""
 from __future__ import annotations
 
-FEMALE_TITLES = frozenset(
-    "ms mrs miss madam madame mme lady dame queen princess spokeswoman chairwoman "
-    "congresswoman businesswoman stateswoman sister mother wife daughter baroness "
-    "duchess countess empress actress".split())
-MALE_TITLES = frozenset(
-    "mr sir lord king prince spokesman chairman congressman businessman statesman "
-    "brother father husband son baron duke count emperor".split())
+from ._lexicon import table, words
+
+FEMALE_TITLES = words("female_titles")
+MALE_TITLES = words("male_titles")
 #: Common first names by gender, for "he"/"she" agreement (a name not listed is
 #: compatible with both).
-FEMALE_NAMES = frozenset("""
-agnieszka alice alicia alina amanda amina amy ana andrea angela angelina anja ann
-anna annalena anne annika antonia barbara beatriz betsy birgit brigitte carla carmen
-caroline catherine cecilia charlotte chloe christina christine claudia cristina dana
-daniela deborah diana dilma dina dorota elena elisa elisabeth elizabeth ellen emily
-emma erin eva fatima federica fiona frances francesca gabriela gina giorgia giulia
-gloria hanna hannah hanne heather heidi helen helena hillary ilhan ines ingrid irene
-irina isabel jacinda jane janet janine jelena jennifer jessica jill joan johanna
-julia julie kaja kamala karen karin karina katarina kate katherine kathleen kathryn
-kellyanne kirsten kristalina kristi kristina larissa laura lauren leila leyla lina
-linda lisa liz louise lucia lucy maja malgorzata margaret maria marie marine marise
-marta martha mary maya megan melania melissa mette mia michele michelle mira monica
-nadia nancy natalia natalie natasha nicola nikki nina noura olena olga pamela
-patricia paula penny petra priti rachel rania rebecca rima rosa ruth sabrina salma
-samantha sandra sanna sara sarah sigrid silvia simona sofia sophie stephanie susan
-suzanne svetlana tanja tatiana teresa theresa tsai ulrike ursula valentina valerie
-vera victoria viktoria virginia wendy yasmin yulia yuliia zeynep zuzana
-""".split())
-MALE_NAMES = frozenset("""
-abdel abdul abdullah abiy ahmed alan alberto alejandro aleksandar alexander alexei
-alexis ali amir anders andre andrei andres andrew andrzej andrés angelo anthony
-antonio antony arvind ashraf benedikt benjamin bernard bernardino bernd bill bob
-boris boyko carlos charles chris christopher cyril dan daniel dario david denis
-dmitry dmytro donald ebrahim edi edward emmanuel enrique erdogan fabian felipe
-fernando francis frank friedrich gabriel geert george gerhard giuseppe guido gustavo
-hakan hamad hans hassan heiko helmut henrik herbert hossein hugh ibrahim igor ivan
-jack jake james jan javier jean jeff jens jeppe jeremy jim joachim joe johan john
-jonas jorge jose josep joseph josé juan kais karl kevin khalid kim klaus kyriakos
-lars lee li lloyd luca ludovic luis luiz mahmoud manuel marcelo marco marcus mario
-mark martin mateusz matteo matthias michael mike mikhail mohamed mohammad mohammed
-muhammad nabil najib narendra nicolas nikol nikos olaf oleksandr olli omar paul
-pavel pedro pekka peter petr pierre rafael rami rashid recep richard rishi robert
-roberto ron rustem salman sami sebastian sergei sergey sergio sergiy stefan stephen
-steve sven tariq tayyip ted thierry thomas tim tobias tom viktor vitaly vladimir
-volodymyr walter william wolfgang xavier xi yahya yair yang yevgeny yevhen youssef
-yuri zbigniew zed
-""".split())
+FEMALE_NAMES = frozenset(k for k, v in table("first_names").items() if v == "female")
+MALE_NAMES = frozenset(k for k, v in table("first_names").items() if v == "male")
 #: Nouns that refer back to a person: "the minister said".
-PERSON_NOUNS = frozenset(
-    "minister envoy spokesman spokeswoman spokesperson president ambassador secretary "
-    "official diplomat chancellor premier leader chief general commander negotiator "
-    "senator governor mayor director chairman chairwoman king queen prince "
-    "candidate nominee congressman congresswoman lawmaker representative "
-    "prosecutor judge adviser advisor aide counsel head deputy sheikh emir "
-    "monarch foreign_minister man woman".split())
-BODY_NOUNS = frozenset(
-    "ministry government office department agency council committee army military "
-    "junta presidency administration cabinet embassy kremlin commission party "
-    "parliament court police union alliance company group organisation organization "
-    "authority authorities campaign secretariat mission force command".split())
+PERSON_NOUNS = words("person_nouns")
+BODY_NOUNS = words("body_nouns")
 #: Nouns that refer back to a state ("the country said") and to an armed or
 #: political group named before ("the armed group", "the movement").
 STATE_NOUNS = frozenset("country nation state".split())
-GROUP_NOUNS = frozenset("group movement militia faction organisation organization".split())
-DOCUMENT_NOUNS = frozenset(
-    "statement release report post tweet letter communique communiqué note readout "
-    "transcript document memo announcement message text timeline tally count data figures "
-    "analysis survey poll study estimate records piece response reply sign ad column "
-    "editorial article".split())
+GROUP_NOUNS = words("group_nouns")
+DOCUMENT_NOUNS = words("document_nouns")
 _TITLE_WORDS = FEMALE_TITLES | MALE_TITLES | frozenset("dr prof president minister".split())
 _HE = frozenset("he him his himself".split())
 _SHE = frozenset("she her hers herself".split())

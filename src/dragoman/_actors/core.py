@@ -9,11 +9,10 @@ from .dictionary import Dictionary, Entry
 from .disambiguate import filter_names, focal_state
 from .match import Match, find_names, find_roles
 from .titles import TitleReader
+from .._lexicon import words
 
 
-DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
-                         "that", "these", "those", "some", "many", "several", "two",
-                         "both", "all", "other"})
+DETERMINERS = words("actor_determiners")
 
 @dataclass
 class Rec:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from .._lexicon import words
 
 #: Sector codes that may follow an ISO3 code in an actor code.
 SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "CVL", "MED", "BUS", "JUD", "LEG", "COP",
@@ -128,47 +129,16 @@ class Dictionary:
         return self
 
 
-_EXTRA_TITLE_WORDS = {
-    "foreign", "deputy", "vice", "prime", "general", "secretary", "acting", "former",
-    "chief", "senior", "top", "first", "state", "affairs", "defence", "defense", "interior",
-    "national", "security", "adviser", "advisor", "special", "envoy", "representative",
-    "high", "commissioner", "assistant", "under", "undersecretary", "permanent", "executive",
-    "minister", "ministry", "director", "head", "chairman", "chairwoman", "chair",
-    "president", "spokesman", "spokeswoman", "spokesperson", "ambassador", "veteran",
-    "interim", "caretaker", "outgoing", "incoming", "new", "then", "external", "finance",
-    "economy", "trade", "justice", "army", "military", "commander", "colonel", "major",
-    "lieutenant", "admiral", "brigadier", "field", "marshal", "sergeant", "captain", "gen.",
-    "lt", "lt.", "col", "col.", "maj", "maj.", "capt", "capt.", "adm", "adm.", "sen", "sen.",
-    "rep", "rep.", "gov", "gov.", "governor", "mayor", "senator", "judge", "justice",
-    "king", "queen", "prince", "princess", "emir", "sheikh", "ayatollah", "cardinal", "pope",
-    "leader", "premier", "chancellor", "diplomat", "negotiator", "official", "officer",
-    "staff", "joint", "chiefs", "office", "presidential", "aide", "counsellor", "counselor",
-    "relations", "policy", "international", "development", "cooperation", "humanitarian", "human",
-    "rights", "cabinet", "intelligence", "information", "communications", "press",
-    "-", "in-chief", "commander-in-chief", "secretary-general", "director-general"}
+_EXTRA_TITLE_WORDS = words("title_words")
 
 #: States whose people put the family name first ("Xi Jinping", "Hun Sen").
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM", "VNM", "HUN", "MNG"})
 #: Words that open a name but are no given name ("King Abdullah").
-_NOT_GIVEN_NAMES = frozenset({"king", "queen", "prince", "princess", "sheikh", "emir",
-                              "ayatollah", "sultan", "pope"})
+_NOT_GIVEN_NAMES = words("not_given_names")
 #: Family names that are also everyday words: never looked up alone.
-_COMMON_WORDS = frozenset({"may", "will", "rice", "price", "hope", "love", "young", "law",
-                           "long", "king", "bush", "brown", "black", "green", "white",
-                           "wang", "lee", "kim", "li", "sen", "un", "jr", "jr.", "sr",
-                           "singh", "khan", "ali", "ahmed", "mohamed", "mohammed", "hassan",
-                           "abdullah", "salman", "charles", "lam", "james", "david",
-                           # shared by many people or places: "Castro", "Austin", "Dar"
-                           "castro", "silva", "costa", "cohen", "katz", "austin", "miller",
-                           "price", "burns", "power", "garcia", "lopez", "rodriguez",
-                           "martinez", "sanchez", "perez", "gonzalez", "fernandez",
-                           "johnson", "smith", "jones", "williams", "taylor", "wilson",
-                           "chen", "zhang", "liu", "park", "dar", "wong", "carter",
-                           "harris", "wallace", "cameron", "cooper", "hammond", "michel",
-                           "hussein", "mohamud", "ahmad", "sharif", "aziz", "shah"})
+_COMMON_WORDS = words("ambiguous_family_names")
 
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir",
-                        "dame", "lord", "lady", "mx", "madam", "monsieur", "herr"})
+HONORIFICS = words("honorifics")
 
 
 def _lens(table: dict[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:

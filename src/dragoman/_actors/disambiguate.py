@@ -12,24 +12,15 @@ from spacy.tokens import Doc, Span
 
 from .dictionary import HONORIFICS
 from .match import Match
+from .._lexicon import words
 
 #: Prepositions before a place: a capital after them is where, not who.
-LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "outside", "inside", "via",
-                      "toward", "towards", "across", "around", "through", "within",
-                      "visiting", "visited", "reach", "reached", "left", "leave",
-                      "throughout", "past"})
+LOCATIVE = words("locative_words")
 
 #: Words near "Georgia" that point to the US state.
-US_STATE_CUES = frozenset({
-    "atlanta", "savannah", "augusta", "macon", "governor", "gov.", "county", "counties",
-    "peach", "republican", "republicans", "democrat", "democrats", "democratic", "gop",
-    "senate", "senator", "sen.", "georgians", "u.s.", "us", "state", "primary", "voters",
-    "ballots", "ballot", "alabama", "florida", "tennessee", "carolina", "kemp", "raffensperger",
-    "ossoff", "warnock", "fulton", "midterm", "electoral"})
+US_STATE_CUES = words("georgia_us_state_cues")
 #: Words near "Georgia" that point to the country.
-COUNTRY_CUES = frozenset({"tbilisi", "georgian", "abkhazia", "ossetia", "caucasus", "kremlin",
-                          "moscow", "russia", "russian", "eu", "nato", "batumi", "armenia",
-                          "azerbaijan", "black", "sea", "georgian dream"})
+COUNTRY_CUES = words("georgia_country_cues")
 
 
 def _entity_at(doc: Doc, i: int) -> Span | None:

@@ -7,28 +7,13 @@ from .core import DETERMINERS, FinderBase, Rec, singular
 from .dictionary import Entry, country_of
 from .match import Match
 from .titles import POSSESSIVE
+from .._lexicon import table, words
 
 #: Role words that name an actor only with a state or organisation beside them.
-NEEDS_BASE = frozenset({
-    "people", "state", "nation", "side", "sides", "head", "chief", "deputy", "public",
-    "business", "businesses", "press", "force", "leader", "leaders", "chair", "official",
-    "officials", "counterpart", "counterparts", "interlocutors", "companies", "firms",
-    "citizens", "residents", "villagers", "refugees", "migrants", "court", "courts",
-    "general", "generals", "commander", "commanders", "spokesperson", "spokesman",
-    "spokeswoman", "delegation", "leadership", "media", "forces", "fighters", "soldier",
-    "rebel", "militant", "activist", "journalist", "journalists", "judge", "lawmaker",
-    "senator", "prosecutor", "diplomat", "ambassador", "envoy", "negotiator", "minister",
-    "secretary general", "secretary-general", "chairman", "chairwoman", "chairperson",
-    "director general", "director-general", "commissioner", "special representative",
-    "high representative", "consulate", "embassy", "administration", "authority",
-    "president", "vice president", "prime minister", "premier", "king", "queen"})
+NEEDS_BASE = words("roles_needing_base")
 
 #: Lower-case nouns that refer back to an organisation named in the article.
-ORG_NOMINALS = {"alliance": {"NATO", "CSTO"}, "bloc": {"EU", "ASEAN", "AU", "ECOWAS", "GCC",
-                                                     "BRICS", "SCO", "OAS", "ARL"},
-                "union": {"EU", "AU"}, "agency": {"IAEA", "WHO"}, "organisation": set(),
-                "organization": set(), "court": {"ICC", "ICJ"}, "fund": {"IMF"},
-                "council": set(), "league": {"ARL"}, "commission": set()}
+ORG_NOMINALS = {k: set(v.split()) for k, v in table("org_nominals").items()}
 
 class GroupsMixin(FinderBase):
     """Finding groups (mixed into the finder)."""

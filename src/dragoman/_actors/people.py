@@ -4,14 +4,10 @@ from __future__ import annotations
 from .core import FinderBase, Rec
 from .dictionary import HONORIFICS, Entry
 from .titles import POSSESSIVE, Title
+from .._lexicon import words
 
 #: Singular person roles that may refer back to a named person ("the minister").
-NOMINAL = frozenset({"minister", "president", "prime minister", "foreign minister",
-                     "defence minister", "defense minister", "secretary general",
-                     "secretary-general", "chancellor", "premier", "king", "queen",
-                     "ambassador", "envoy", "negotiator", "spokesman", "spokeswoman",
-                     "spokesperson", "diplomat", "general", "commander", "secretary",
-                     "foreign secretary", "secretary of state", "emir", "crown prince"})
+NOMINAL = words("person_role_nominals")
 
 
 class PeopleMixin(FinderBase):

@@ -12,13 +12,13 @@ from .sentences import sent_of
 from .triggers import Trigger
 from .context import Context, NAMED, RECIPROCAL, first_person_poss, side_of, speaker_party
 from .sides import DIRECTED, INTENT_TARGET, conjoined, counterpart, is_state, line_subject, pair_of_sides, referred_event_side, xcomp_target
+from .._lexicon import words
 
 
 _REFUSABLE = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "CONCEDE", "AID", "RETREAT"))
 
 
-_ACCEPT = frozenset("agree accept support endorse approve back recognise recognize cooperate "
-                    "concede comply yield compromise negotiate".split())
+_ACCEPT = words("acceptance_verbs")
 
 
 # modals of a refusal: "will not", "cannot", "could not", "won't"
@@ -67,7 +67,7 @@ def _anchor_place(ctx: Context, sent: SpacySpan) -> Location | None:
     return None
 
 
-_WEAPONS = frozenset("missile missiles rocket rockets projectile projectiles".split())
+_WEAPONS = words("projectile_nouns")
 
 
 _AIMS = frozenset("at on against toward towards upon".split())

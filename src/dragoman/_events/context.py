@@ -10,17 +10,16 @@ from .._coref import Resolver, resolve_mention
 from .._model import Actor, Event, Party, Quote, Span
 from .roles import FIRST_PERSON, party, subject_of
 from .setting import Setting
+from .._lexicon import words
 
 
 RECIPROCAL = frozenset(("CONSULT", "COOPERATE", "AGREE"))
 
 
-SPEECH = frozenset("say announce tell declare state add confirm insist pledge promise vow "
-                    "warn signal indicate reiterate".split())
+SPEECH = words("statement_verbs")
 
 
-_REPORTING = SPEECH | frozenset("deny admit acknowledge claim argue complain believe "
-                                  "assert maintain report".split())
+_REPORTING = SPEECH | words("stance_verbs")
 
 
 NAMED = frozenset(("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT"))
@@ -111,10 +110,7 @@ def token_at(doc: Doc, start: int) -> Token | None:
 
 
 # people who act for the one who owns them ("its envoy", "Chile's negotiators")
-AGENT_NOUNS = frozenset("envoy ambassador minister spokesman spokeswoman spokesperson official "
-                        "officials diplomat diplomats negotiator negotiators delegation president "
-                        "leader leaders government army forces troops navy police military "
-                        "representative representatives mission counterpart".split())
+AGENT_NOUNS = words("agent_nouns")
 
 
 def side_of(ctx: Context, tok: Token | None) -> Party | None:

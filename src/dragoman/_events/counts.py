@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from .._actors import ActorTable
 from .._model import Count
 from .._nlp import doc_text
+from .._lexicon import words
 
 WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -16,13 +17,8 @@ WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70
               "eighty": 80, "ninety": 90, "dozen": 12})
 SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
          "m": 1_000_000, "bn": 1_000_000_000, "k": 1000}
-SKIP_UNITS = frozenset(
-    "year years month months week weeks day days hour hours minute minutes second seconds "
-    "time times percent per cent % dollar dollars euro euros pound pounds yuan rupees "
-    "kilometre kilometres kilometer kilometers km mile miles metre metres meter meters "
-    "am pm o'clock decade decades century centuries point points".split())
-MILITARY = frozenset("troops soldiers forces warships ships tanks jets aircraft sailors marines "
-                     "paratroopers fighters personnel servicemen troop".split())
+SKIP_UNITS = words("count_skip_units")
+MILITARY = words("military_count_nouns")
 
 
 def parse_number(words: list[str]) -> float | int | None:

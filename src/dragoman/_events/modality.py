@@ -8,26 +8,21 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 from .sentences import sent_of
+from .._lexicon import words
 
-MODALS = frozenset("would could might may should will shall can 'll wo ca must ought".split())
+MODALS = words("modal_words")
 CONDITIONS = frozenset("if unless whether once lest".split())
 # verbs and nouns whose complement is not (yet) an event: plans, aims, requests, claims
-PLANS = frozenset(
-    "plan want aim seek intend hope expect prepare try attempt decide propose ready set due "
-    "wish need look agree offer promise pledge vow threaten call urge ask demand request "
-    "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
-    "discuss condition effort bid wait await goal intention risk prospect possibility chance fear "
-    "threat plot able willing likely unlikely preparation without room scope hope instruct order direct command authorise authorize "
-    "schedule slate poise contemplate envisage decline ought".split())
+PLANS = words("plan_verbs")
 # what is weighed or sought as a direct object is not (yet) done: "considering sanctions"
-OBJ_PLANS = frozenset("consider mull weigh contemplate propose seek want plan threaten demand".split())
+OBJ_PLANS = words("plan_verbs_with_object")
 # "reports that X attacked", "allegations that X sanctioned": rejected, it is denied;
 # alleged, it is a claim
-REPORT_NOUNS = frozenset("report allegation accusation claim rumour rumor suggestion charge assertion".split())
-ALLEGED = frozenset("allegation accusation claim rumour rumor charge assertion".split())
-REJECTORS = frozenset("deny refute dismiss reject rebut".split())
-VIEWS = frozenset("view opinion eye mind narrative telling version account".split())
-PREVENT = frozenset("prevent deter avoid forestall avert stop".split())
+REPORT_NOUNS = words("report_nouns")
+ALLEGED = REPORT_NOUNS - {"report", "suggestion"}  # the report nouns that allege
+REJECTORS = words("rejection_verbs")
+VIEWS = words("view_nouns")
+PREVENT = words("prevention_verbs")
 CLAIMS = frozenset("allege claim accuse".split())
 NEG_WORDS = frozenset("not n't never no neither nor".split())
 NO_ONE = frozenset("no-one nobody none noone".split())

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from .._model import Event
 from .context import Context, RECIPROCAL
+from .._lexicon import words
 
 
 def pairs(ctx: Context, events: list[Event]) -> list[Event]:
@@ -90,8 +91,7 @@ def mentioned_again(tok: Token, ptype: str = "", day_of: Callable[[str], str | N
                    for c in tok.children)
 
 
-_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today "
-                        "week weekend month year".split())
+_TIME_WORDS = words("time_words")
 
 
 def _names_a_time(tok: Token) -> bool:
@@ -99,8 +99,7 @@ def _names_a_time(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in _TIME_WORDS
 
 
-FIGHTING = frozenset("fighting fight clash clashes battle battles hostilities combat skirmish "
-                      "skirmishes".split())
+FIGHTING = words("fighting_words")
 
 
 def fighting_sides(events: list[Event], unnamed: list[Event]) -> list[Event]:

@@ -17,21 +17,17 @@ from .. import _places as places
 from .._model import Actor, Party, Span
 from .._nlp import doc_text
 from .sentences import sent_of
+from .._lexicon import words
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # verbs that carry an event noun ("held talks"), and prepositions that place an event
 # in time beside the speaker's own action ("spoke after the meeting")
-LIGHT = frozenset("hold have conduct launch level make issue lodge file sound take carry stage "
-                  "begin start open continue resume wage impose sign reach strike seal "
-                  "conclude host attend join pour announce order stage mount step deliver "
-                  "give offer extend renew send face see witness experience suffer end wrap finish trade exchange leave travel arrive head fly".split())
-HARM_NOUNS = frozenset("invasion occupation annexation bombing attack execution killing "
-                       "assassination arrest detention expulsion storming shelling bombardment "
-                       "abduction kidnapping massacre torture seizure removal".split())
+LIGHT = words("light_verbs")
+HARM_NOUNS = words("harm_nouns")
 TIME_PREPS = frozenset("after during following before ahead since at".split())
-TARGET_PREPS = frozenset("with against on at to toward towards into upon over from".split())
-NOUN_TARGET_PREPS = frozenset("with against on to toward towards into upon over about".split())
-PRONOUNS = frozenset("he she they it we i him her them us his its their our who which that".split())
+TARGET_PREPS = words("verb_target_prepositions")
+NOUN_TARGET_PREPS = words("noun_target_prepositions")
+PRONOUNS = words("argument_pronouns")
 FIRST_PERSON = frozenset("i we us our my me".split())
 
 

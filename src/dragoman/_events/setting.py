@@ -22,17 +22,15 @@ from .. import _dates as dates, _places as places
 from .._model import Location
 from .._nlp import doc_text
 from .sentences import ents_of, sent_of, sentences
+from .._lexicon import words
 
-PLACE_PREPS = frozenset("in at near off outside inside across into from on".split())
+PLACE_PREPS = words("place_prepositions")
 PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
-AREA_NOUNS = frozenset("vicinity outskirts north south east west centre center province region "
-                       "city town capital part parts border coast suburbs sector district "
-                       "area county state village".split())
-SEIZED = frozenset("annex occupy seize capture annexation occupation seizure capture".split())
-SEEN_VERBS = frozenset("face see witness experience hit rock grip".split())
+AREA_NOUNS = words("area_nouns")
+SEIZED = words("seizure_words")
+SEEN_VERBS = words("place_experiencer_verbs")
 # events whose object is where they happen: "annexed Crimea", "visit Honiara"
-AIMED = frozenset("annex occupy invade seize annexation invasion occupation visit trip travel "
-                  "tour attack strike bomb shell raid enter cross storm incursion".split())
+AIMED = words("aimed_words")
 
 
 def _area(ent: SpacySpan) -> str:

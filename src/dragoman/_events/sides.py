@@ -10,6 +10,7 @@ from .roles import subject_of
 from .sentences import sent_of
 from .triggers import lexicon
 from .context import Context, actor_code, side_of, token_at
+from .._lexicon import table, words
 
 
 DIRECTED = True  # directed events missing a target take the other country in the sentence
@@ -124,8 +125,7 @@ def xcomp_target(ctx: Context, verb: Token) -> Party | None:
     return None
 
 
-_PAIRED = frozenset("side government country nation leader party delegation capital "
-                    "neighbour neighbor rival foe adversary minister".split())
+_PAIRED = words("paired_side_nouns")
 
 
 def pair_of_sides(ctx: Context, subj: Token | None, tok: Token) -> tuple[Party, Party] | None:
@@ -186,21 +186,7 @@ def referred_event_side(ctx: Context, obj: Token | None, source: Party, typed: b
 
 
 # what a noun referring back to an earlier event can refer to
-_REFERS = {
-    "decision": frozenset(("AGREE", "SANCTION", "REJECT", "COERCE", "MOBILIZE", "RETREAT")),
-    "move": frozenset(("AGREE", "SANCTION", "REJECT", "COERCE", "MOBILIZE", "RETREAT", "ASSAULT")),
-    "launch": frozenset(("ASSAULT", "MOBILIZE")),
-    "test": frozenset(("MOBILIZE", "ASSAULT")),
-    "complaint": frozenset(("ACCUSE", "PROTEST")),
-    "accusation": frozenset(("ACCUSE",)),
-    "allegation": frozenset(("ACCUSE",)),
-    "charge": frozenset(("ACCUSE",)),
-    "criticism": frozenset(("ACCUSE",)),
-    "deal": frozenset(("AGREE",)),
-    "truce": frozenset(("AGREE",)),
-    "ceasefire": frozenset(("AGREE",)),
-    "resolution": frozenset(("AGREE", "REQUEST", "SANCTION")),
-}
+_REFERS = {k: frozenset(v.split()) for k, v in table("event_referring_nouns").items()}
 
 
 # heads whose complement is a commitment stated to others (CAMEO 03x); a plan, an

@@ -14,16 +14,12 @@ from spacy.tokens import Doc, Token
 
 from .._model import Event, Quote
 from .triggers import Trigger
+from .._lexicon import words
 
-DESCRIBE = frozenset("call describe brand label term dub denounce".split())
-BLAME = frozenset(
-    "unfounded reprehensible illegal unlawful violation unacceptable irrelevant aggression "
-    "aggressive feeble gutless unconstitutional authoritarian flagrant terrorist terrorism "
-    "provocation provocative interference outrageous baseless false lie lies absurd "
-    "irresponsible hostile threat criminal crime coup occupation invasion genocide "
-    "shameful disgraceful cowardly reckless dangerous destabilising destabilizing".split())
-SAY = frozenset("say tell state claim report allege insist add announce".split())
-REPORTS = frozenset("statement claim report allegation accusation assertion".split())
+DESCRIBE = words("naming_verbs")
+BLAME = words("blame_words")
+SAY = words("report_verbs")
+REPORTS = words("statement_nouns")
 CONFLICT = frozenset(("ASSAULT", "COERCE", "MOBILIZE"))
 
 
@@ -44,11 +40,8 @@ def descriptions(doc: Doc, taken: set[int]) -> list[Trigger]:
     return out
 
 
-CHARGES = frozenset("accusation allegation claim charge report complaint criticism assertion".split())
-DISMISS = frozenset(
-    "baseless unfounded false fabricated groundless untrue motivated lie lies allegation "
-    "allegations politicised politicized biased distorted smear propaganda fake nonsense "
-    "slander fabrication fabrications".split())
+CHARGES = words("charge_nouns")
+DISMISS = words("dismissal_words")
 
 
 def dismissals(doc: Doc, taken: set[int]) -> list[Trigger]:

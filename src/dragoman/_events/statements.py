@@ -14,9 +14,10 @@ from .sentences import sent_of
 from .triggers import Trigger
 from .context import Context, SPEECH, side_of, speaker_party
 from .coder import REFUSING
+from .._lexicon import words
 
 
-_INTENT_HEADS = frozenset("willing ready prepared vow pledge promise swear commit".split())
+_INTENT_HEADS = words("commitment_words")
 
 
 _WILL = frozenset(("will", "would", "'ll", "wo", "shall"))
@@ -25,8 +26,7 @@ _WILL = frozenset(("will", "would", "'ll", "wo", "shall"))
 _MUST = frozenset(("must", "should"))
 
 
-_PLANNING = frozenset("plan intend decide determine prepare aim hope expect want consider "
-                      "ought need".split())
+_PLANNING = words("planning_verbs")
 
 
 def _planned(tok: Token) -> bool:
@@ -133,7 +133,7 @@ def conditional_warnings(doc: Doc, taken: set[int]) -> list[tuple[Trigger, Token
     return out
 
 
-_WARN_MODALS = frozenset("will would could might may 'll wo ca can".split())
+_WARN_MODALS = words("warning_modals")
 
 
 def own_warnings(ctx: Context, taken: set[int]) -> list[tuple[Trigger, Token | None]]:

@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Token
 from .._nlp import doc_text
 from .cues import Cue
 from .who import SUBJECT_DEPS, speaker_of, subject
+from .._lexicon import table, words
 
-_AUDIENCE = frozenset("reporter journalist press audience crowd lawmaker supporter viewer "
-                      "listener delegate official diplomat people".split())
+_AUDIENCE = words("audience_nouns")
 
 
 @dataclass
@@ -158,9 +158,7 @@ def _parenthetical_lead(doc: Doc, tok: Token, comp: Token) -> int | None:
 
 #: Directive and commissive cues whose content is their object or infinitive:
 #: "called for X", "urged X to Y", "vowed to Y", "asked whether Y".
-_DIRECTIVES = {"call": ("for", "on", "upon"), "urge": (), "ask": (), "press": ("for",),
-               "appeal": ("for", "to"), "demand": (), "vow": (), "promise": (), "pledge": (),
-               "argue": ("for", "against"), "plead": ("for",)}
+_DIRECTIVES = {k: tuple(v.split()) for k, v in table("directive_cues").items()}
 
 
 def _object_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
@@ -366,10 +364,7 @@ def _marked_that(v: Token) -> bool:
         m.dep_ == "mark" and m.lower_ == "that" for m in v.children)
 
 
-_CONTENT_NOUNS = frozenset(
-    "guarantee fact hope sign evidence belief idea view claim assurance possibility chance "
-    "risk fear concern news report statement warning promise suggestion allegation "
-    "impression argument notion assumption doubt proof indication expectation".split())
+_CONTENT_NOUNS = words("content_nouns")
 
 
 def _misattached_clause(tok: Token) -> Token | None:
@@ -562,9 +557,7 @@ def _extend_modal_conjunct(doc: Doc, tok: Token, content: tuple[int, int]
 
 
 #: Words that open a paragraph with a colon without naming a speaker.
-_NOT_LABELS = frozenset("update note correction editor background context related "
-                        "read watch photo video disclaimer warning breaking summary "
-                        "analysis opinion comment".split())
+_NOT_LABELS = words("not_speaker_labels")
 
 
 def label_attributions(doc: Doc, cue_heads: set[int]) -> list[Attribution]:

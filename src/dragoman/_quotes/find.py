@@ -31,6 +31,7 @@ from .cues import Cue, find_cues, load_lexicon
 from .marks import Segment, find_segments
 from .pull import pull_quotes
 from .speakers import resolve_speaker
+from .._lexicon import words
 
 _SCARE_WORDS = 3  # a quoted segment of this many words or fewer needs a cue over it
 _MAX_GAP = 300  # longest attribution between the two parts of a split quote
@@ -62,12 +63,10 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
-_MINOR = frozenset("a an the of and or in on at to for from by with as is it de la le les "
-                   "des del der den von van y e et".split())
+_MINOR = words("minor_name_words")
 
 
-_ABBREV = frozenset("mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof rev "
-                    "no vs etc inc corp co ltd".split())
+_ABBREV = words("abbreviations")
 
 
 def _sentence_ends(gap: str) -> int:

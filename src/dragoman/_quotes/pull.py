@@ -11,9 +11,10 @@ from spacy.tokens import Doc
 
 from .._nlp import doc_text
 from .marks import Segment
+from .._lexicon import words
 
 _MIN_WORDS = 12
-_VOICE = frozenset("i we me us my our ours you your".split())
+_VOICE = words("voice_words")
 
 
 def pull_quotes(doc: Doc, segs: list[Segment]) -> list[tuple[int, int]]:

@@ -12,17 +12,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import Cue
+from .._lexicon import words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "dep", "parataxis",
           "dobj", "pobj")
 #: Nouns that name a document rather than a speaker: "the statement said".
-DOCUMENT_NOUNS = frozenset(
-    "statement release report post tweet letter communique communiqué note readout "
-    "transcript document memo announcement message text website account page "
-    "interview speech declaration filing notice bulletin broadcast article timeline tally "
-    "count data figures analysis survey poll study estimate records piece response reply "
-    "sign ad column editorial".split())
+DOCUMENT_NOUNS = words("document_nouns")
 _QUOTE_LEMMAS = ("quote", "cite")
 
 
