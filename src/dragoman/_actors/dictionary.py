@@ -1,21 +1,20 @@
 """The actor dictionary: phrases that name actors, and role words with sector codes.
 
-The built-in dictionary is read from ``dragoman/data/actors/*.tsv`` (made by
-``scripts/build_actors.py``) once per process. A user file (``--actors FILE``) adds
-entries or overrides built-in ones; see :mod:`dragoman._actors.user`.
+This module is the data structure only (and the operations that add to it); reading
+files is elsewhere: :mod:`dragoman._actors.load` builds the built-in dictionary from
+``dragoman/data/actors/*.tsv`` (made by ``scripts/build_actors.py``) once per process,
+and applies a user file (``--actors FILE``, parsed by :mod:`dragoman._actors.user`) to
+a copy of it.
 
 Phrases are keyed by their lower-cased spaCy tokens, so that recognition is one dict
 lookup per token (no regular expressions over the dictionary).
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 
 #: Sector codes that may follow an ISO3 code in an actor code.
 SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "CVL", "MED", "BUS", "JUD", "LEG", "COP",
@@ -120,6 +119,19 @@ class Dictionary:
         """The role entry of a phrase ("foreign minister"), or None."""
         return self.roles.get(tuple(t.lower() for t in tokenize(phrase)))
 
+    def copy(self) -> Dictionary:
+        """A copy that can be added to without changing this dictionary.
+
+        Entries are immutable and shared; every table and list that adding changes is
+        copied.
+        """
+        return Dictionary(
+            names={k: list(v) for k, v in self.names.items()},
+            roles=dict(self.roles), name_lens=dict(self.name_lens),
+            role_lens=dict(self.role_lens), states=dict(self.states),
+            surnames={k: list(v) for k, v in self.surnames.items()},
+            title_words=self.title_words, core_title_words=set(self.core_title_words))
+
     def finish(self) -> Dictionary:
         """Index first tokens by phrase length (call after adding)."""
         self.name_lens = _lens(self.names)
@@ -171,7 +183,7 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "
                         "dame", "lord", "lady", "mx", "madam", "monsieur", "herr"})
 
 
-def _lens(table: dict[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
+def _lens(table: Mapping[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
     lens: dict[str, set[int]] = {}
     for key in table:
         lens.setdefault(key[0], set()).add(len(key))
@@ -193,15 +205,6 @@ def tokenize(phrase: str) -> tuple[str, ...]:
     if _SIMPLE.match(phrase):
         return tuple(phrase.split(" "))
     return tuple(t.text for t in _tokenizer()(phrase) if not t.is_space)
-
-
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.split("|") if v.strip()]
-
-
-def _rows(path: Path | resources.abc.Traversable) -> Iterable[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        yield from csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 def add_state(d: Dictionary, code: str, name: str, names: Iterable[str] = (),
@@ -243,52 +246,3 @@ def add_entry(d: Dictionary, name: str, code: str | None, kind: str,
     for phrase in [name, *aliases]:
         d.add_name(phrase, entry, replace=replace)
     return entry
-
-
-def builtin_path() -> resources.abc.Traversable:
-    """The folder of the built-in dictionary files."""
-    return resources.files("dragoman") / "data" / "actors"
-
-
-@functools.lru_cache(maxsize=1)
-def builtin_dictionary() -> Dictionary:
-    """The built-in dictionary, loaded once per process."""
-    return _load_builtin().finish()
-
-
-def _load_builtin() -> Dictionary:
-    """Read the built-in TSV files into a new (unfinished) dictionary."""
-    d = Dictionary()
-    base = builtin_path()
-    for r in _rows(base / "states.tsv"):
-        add_state(d, r["code"], r["name"], _split(r["names"]), _split(r["nationality"]),
-                  _split(r["capitals"]), _split(r["metonyms"]))
-    for r in _rows(base / "entries.tsv"):
-        add_entry(d, r["name"], r["code"], r["kind"], _split(r["aliases"]),
-                  r["country"] or None, r["title"] or None)
-    for r in _rows(base / "roles.tsv"):
-        d.add_role(r["phrase"], r["sector"], r["kind"], core=r["source"] != "phoenix")
-    return d
-
-
-def load_dictionary(extra: str | Path | None = None) -> Dictionary:
-    """The built-in dictionary, extended (or overridden) by a user file.
-
-    Args:
-        extra: a CSV or TSV file of actors (see ``docs/actors.md``), or None for the
-            built-in dictionary alone.
-
-    Returns:
-        The dictionary to pass to :func:`dragoman._actors.find_actors`.
-
-    Raises:
-        DictionaryError: the file cannot be read or has a malformed row (the message
-            gives the file, the line and what is wrong).
-    """
-    if extra is None:
-        return builtin_dictionary()
-    from .user import apply_user_file
-
-    d = _load_builtin()
-    apply_user_file(d, Path(extra))
-    return d.finish()
