@@ -56,6 +56,9 @@ class Dictionary:
     ``names`` maps a key to ``[(surface tokens, entry)]``: the surface form keeps the
     case the dictionary wrote it in, which recognition checks ("US" is not "us").
     ``roles`` maps a key to role entries (``category == "role"``).
+
+    Adding replaces the lists in ``names`` and ``surnames`` rather than changing them,
+    so :meth:`copy` can share them with the original.
     """
 
     names: dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]] = field(
@@ -74,16 +77,17 @@ class Dictionary:
         if not toks:
             return
         key = tuple(t.lower() for t in toks)
-        items = self.names.setdefault(key, [])
+        # lists in names and surnames are replaced, not changed: copy() shares them
+        items = self.names.get(key, [])
         if replace:
-            items.clear()
+            items = []
             the = ("the", *key)
             if key[0] != "the" and the in self.names:
                 # "the White House" follows a user's "White House"
                 self.names[the] = [(("the", *toks), entry)]
-        if any(s == toks and e == entry for s, e in items):
+        elif any(s == toks and e == entry for s, e in items):
             return
-        items.append((toks, entry))
+        self.names[key] = [*items, (toks, entry)]
         if entry.kind == "person" and len(toks) >= 2 and entry.title and \
                 phrase == entry.name and key[0] not in _NOT_GIVEN_NAMES:
             # family names: the last word, or the first in East Asian names ("Xi")
@@ -93,9 +97,9 @@ class Dictionary:
             for fam in fams:
                 if len(fam) < 3 or fam in _COMMON_WORDS:
                     continue
-                bucket = self.surnames.setdefault(fam, [])
+                bucket = self.surnames.get(fam, [])
                 if entry not in bucket:
-                    bucket.append(entry)
+                    self.surnames[fam] = [*bucket, entry]
 
     def add_role(self, phrase: str, sector: str, kind: str, *, core: bool = True) -> None:
         """Let ``phrase`` be a role word of ``sector`` (a person title or a collective).
@@ -122,15 +126,14 @@ class Dictionary:
     def copy(self) -> Dictionary:
         """A copy that can be added to without changing this dictionary.
 
-        Entries are immutable and shared; every table and list that adding changes is
-        copied.
+        The tables are copied; their lists and entries are shared, as adding replaces
+        a list instead of changing it.
         """
         return Dictionary(
-            names={k: list(v) for k, v in self.names.items()},
-            roles=dict(self.roles), name_lens=dict(self.name_lens),
+            names=dict(self.names), roles=dict(self.roles), name_lens=dict(self.name_lens),
             role_lens=dict(self.role_lens), states=dict(self.states),
-            surnames={k: list(v) for k, v in self.surnames.items()},
-            title_words=self.title_words, core_title_words=set(self.core_title_words))
+            surnames=dict(self.surnames), title_words=self.title_words,
+            core_title_words=set(self.core_title_words))
 
     def finish(self) -> Dictionary:
         """Index first tokens by phrase length (call after adding)."""
