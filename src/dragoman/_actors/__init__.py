@@ -9,10 +9,10 @@ file (``--actors FILE``); pass it as ``find_actors(doc, dictionary=...)``.
 
 Modules, each importing only those listed before it (no cycles): ``dictionary`` (the
 data structure), ``user`` (parsing and checking a user file), ``load`` (the built-in
-dictionary once per process; a user file applied to a copy), ``match`` and
-``disambiguate`` (dictionary matches over tokens), ``core`` (the recognition state and
-its operations), ``titles``, ``people``, ``groups``, ``recognize`` (the steps, plain
-functions over the state), ``table`` (the output).
+dictionary once per process; a user file applied to a copy), ``table`` (the output),
+``match`` and ``disambiguate`` (dictionary matches over tokens), ``core`` (the
+recognition state and its operations), ``titles``, ``people``, ``groups``,
+``recognize`` (the steps, plain functions over the state).
 """
 from __future__ import annotations
 

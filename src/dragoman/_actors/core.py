@@ -47,9 +47,10 @@ class FinderState:
     """Everything actor recognition knows about one Doc.
 
     Read-only once made (:func:`new_state`): ``doc``, ``d`` (the dictionary), the
-    tokens (``lower``, ``words``), the dictionary names kept in context (``names``) and
-    the name and role match covering each token (``name_at``, ``role_at``), capitals
-    used as places (``place_at``, ``place_tokens``) and the article's ``focal`` state; ``n`` is the number of tokens.
+    tokens (``lower``, ``words``; ``n`` of them), the dictionary names kept in context
+    (``names``), the role words (``roles``), the name and role match covering each
+    token (``name_at``, ``role_at``), capitals used as places (``place_at``,
+    ``place_tokens``) and the article's ``focal`` state.
 
     Built up by recognition: ``recs`` (the actor records, in order of creation),
     ``by_key`` (the same, by key) and ``claimed`` (the record holding each token: a
@@ -61,6 +62,7 @@ class FinderState:
     lower: list[str]
     words: list[str]
     names: list[Match]
+    roles: list[Match]
     name_at: list[Match | None]
     role_at: list[Match | None]
     place_at: dict[int, Match]
@@ -86,12 +88,13 @@ def new_state(doc: Doc, d: Dictionary) -> FinderState:
     for m in names:
         for i in range(m.start, m.end):
             name_at[i] = m
+    roles = find_roles(lower, d)
     role_at: list[Match | None] = [None] * n
-    for m in find_roles(lower, d):
+    for m in roles:
         for i in range(m.start, m.end):
             role_at[i] = m
     return FinderState(
-        doc=doc, d=d, lower=lower, words=words, names=names, name_at=name_at,
+        doc=doc, d=d, lower=lower, words=words, names=names, roles=roles, name_at=name_at,
         role_at=role_at,
         # capitals dropped as places ("in Nairobi"), by first token
         place_at={m.start: m for m in places},
@@ -136,6 +139,13 @@ def name_rec(st: FinderState, e: Entry) -> Rec:
         r.country = e.country
         r.title = r.title or e.title
     return r
+
+
+def base_at(st: FinderState, i: int) -> Match | None:
+    """The state or organisation name covering token ``i`` (a title's or group's
+    base), or None."""
+    m = st.name_at[i]
+    return m if m is not None and m.entry.kind != "person" else None
 
 
 def nest_bases(st: FinderState, start: int, end: int) -> None:

@@ -57,8 +57,7 @@ class Dictionary:
     case the dictionary wrote it in, which recognition checks ("US" is not "us").
     ``roles`` maps a key to role entries (``category == "role"``).
 
-    Adding replaces the lists in ``names`` and ``surnames`` rather than changing them,
-    so :meth:`copy` can share them with the original.
+    :meth:`copy` gives a dictionary to add to without changing this one.
     """
 
     names: dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]] = field(

@@ -33,13 +33,7 @@ ORG_NOMINALS = {"alliance": {"NATO", "CSTO"}, "bloc": {"EU", "ASEAN", "AU", "ECO
 
 def groups(st: FinderState) -> None:
     """Role words with their state or organisation: "Russian TV" -> RUSMED."""
-    i = 0
-    while i < st.n:
-        m = st.role_at[i]
-        if m is None or m.start != i:
-            i += 1
-            continue
-        i = m.end
+    for m in st.roles:
         if not free(st, m.start, m.end) or \
                 any(st.name_at[k] is not None for k in range(m.start, m.end)):
             continue

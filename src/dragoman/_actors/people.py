@@ -1,9 +1,9 @@
 """People: names, titles before and beside them, merging, and "the minister"."""
 from __future__ import annotations
 
-from .core import FinderState, Rec, free, mention, nest_bases, people_recs, record
+from .core import (FinderState, Rec, base_at, free, mention, nest_bases, people_recs,
+                   record)
 from .dictionary import HONORIFICS, Entry
-from .match import Match
 from .titles import POSSESSIVE, Title, read_title, walk_left, walk_right
 
 #: Singular person roles that may refer back to a named person ("the minister").
@@ -58,19 +58,13 @@ def person_spans(st: FinderState) -> list[tuple[int, int, Entry | None]]:
     return spans
 
 
-def _base_at(st: FinderState, i: int) -> Match | None:
-    """The state or organisation name covering token ``i``, or None."""
-    m = st.name_at[i]
-    return m if m is not None and m.entry.kind != "person" else None
-
-
 def _clean_person(st: FinderState, s: int, e: int) -> tuple[int, int]:
     """Trim titles, honorifics and bases off a PERSON entity; (s, s) to drop it."""
     lower = st.lower
     while s < e and (lower[s] in HONORIFICS or lower[s] in st.d.title_words
                      or lower[s] in POSSESSIVE or lower[s] == "the"
-                     or st.role_at[s] is not None or _base_at(st, s) is not None):
-        m = _base_at(st, s)
+                     or st.role_at[s] is not None or base_at(st, s) is not None):
+        m = base_at(st, s)
         s = m.end if m is not None else s + 1
     while e > s and (lower[e - 1] in POSSESSIVE or not st.doc[e - 1].is_alpha
                      and lower[e - 1] not in ("-", ".")):
@@ -83,7 +77,7 @@ def _clean_person(st: FinderState, s: int, e: int) -> tuple[int, int]:
     if all(t.isupper() and len(t) > 1 for t in toks if t.isalpha()) and \
             len(toks) == 1:
         return s, s  # a shouted headline word ("PAUL:")
-    if any(_base_at(st, i) is not None for i in range(s, e)):
+    if any(base_at(st, i) is not None for i in range(s, e)):
         return s, s
     return s, e
 
@@ -211,13 +205,7 @@ def person_by_word(st: FinderState, word: str) -> Rec | None:
 def nominal(st: FinderState) -> None:
     """"the minister" -> the one person whose title has that role."""
     people = people_recs(st)
-    i = 0
-    while i < st.n:
-        m = st.role_at[i]
-        if m is None or m.start != i:
-            i += 1
-            continue
-        i = m.end
+    for m in st.roles:
         if m.entry.name not in NOMINAL or not free(st, m.start, m.end):
             continue
         if m.start == 0 or st.lower[m.start - 1] != "the":

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .core import FinderState
+from .core import FinderState, base_at
 from .dictionary import HONORIFICS, Entry
-from .match import Match
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 JOINERS = frozenset({"and", "&", "of", "-"})
@@ -45,14 +44,6 @@ class Title:
 
 
 # ------------------------------------------------------------ token classes
-def _base_match(st: FinderState, i: int) -> Match | None:
-    """The state or organisation name covering token ``i``, or None."""
-    m = st.name_at[i]
-    if m is not None and m.entry.kind != "person":
-        return m
-    return None
-
-
 def _titleish(st: FinderState, i: int) -> bool:
     """Whether token ``i`` may be part of a title (a title word, honorific or role)."""
     t = st.lower[i]
@@ -68,7 +59,7 @@ def walk_left(st: FinderState, end: int) -> int:
     while j >= 0:
         if doc[j + 1].is_sent_start:
             break  # token j belongs to the sentence before
-        m = _base_match(st, j)
+        m = base_at(st, j)
         if m is not None:
             start = j = m.start
             j -= 1
@@ -100,7 +91,7 @@ def walk_right(st: FinderState, start: int) -> int:
     while i < n:
         if i > start and doc[i].is_sent_start:
             break
-        m = _base_match(st, i)
+        m = base_at(st, i)
         if m is not None:
             i = m.end
             continue
@@ -139,7 +130,7 @@ def _segment(st: FinderState, start: int, end: int) -> Segment:
     title_start = None
     i = start
     while i < end:
-        m = _base_match(st, i)
+        m = base_at(st, i)
         if m is not None and m.end <= end:
             if base is None:
                 base = m.entry
@@ -165,7 +156,7 @@ def _segment(st: FinderState, start: int, end: int) -> Segment:
     if title_start is not None:
         skip = set()
         for k in range(title_start, end):
-            m = _base_match(st, k)
+            m = base_at(st, k)
             if m is not None or st.lower[k] in POSSESSIVE:
                 skip.add(k)
         keep = [k for k in range(title_start, end) if k not in skip]
