@@ -15,8 +15,9 @@ PERSON/ORG/NORP entities:
 Every actor-denoting phrase becomes a mention in the :class:`ActorTable`.
 
 Each step is a function over one :class:`~.core.FinderState` (the Doc, the dictionary,
-the matches by token, the records and the token claims), run in the order above; a
-step sees the actors that the steps before it found and claims only free tokens.
+the matches by token, the records and the token claims), run in the order of
+:data:`STEPS`; a step sees the actors that the steps before it found and claims only
+free tokens.
 """
 from __future__ import annotations
 

@@ -4,6 +4,9 @@ A title is read in segments split at "and": each segment may name a state or an
 organisation (its *base*: "Russian", "Russia's", "the Alliance's", "OSCE") and a role
 ("Deputy Foreign Minister", "Secretary General", "Chairman"). The first segment with a
 role gives the person's code and title; the others become extra roles ("OSCE Chairman").
+
+Titles are read off the recognition state (:class:`~.core.FinderState`): its tokens and
+the dictionary name and role matches covering each token.
 """
 from __future__ import annotations
 
