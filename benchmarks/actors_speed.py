@@ -23,8 +23,7 @@ from pathlib import Path
 import pycountry
 
 from dragoman import _nlp as nlp_mod
-from dragoman._actors import find_actors
-from dragoman._actors.dictionary import builtin_dictionary
+from dragoman._actors import builtin_dictionary, find_actors
 from dragoman._actors.table import ActorTable
 from dragoman._model import Span
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from dragoman import _nlp as nlp_mod
-from dragoman._actors import find_actors, load_dictionary
-from dragoman._actors.dictionary import builtin_dictionary, tokenize
+from dragoman._actors import builtin_dictionary, find_actors, load_dictionary
+from dragoman._actors.dictionary import tokenize
 from dragoman import DictionaryError
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -6,13 +6,21 @@ Later stages (quotes, events) refer to actors only through this table.
 
 ``load_dictionary(extra)`` gives the built-in actor dictionary extended by a user
 file (``--actors FILE``); pass it as ``find_actors(doc, dictionary=...)``.
+
+Modules, each importing only those listed before it (no cycles): ``dictionary`` (the
+data structure), ``user`` (parsing and checking a user file), ``load`` (the built-in
+dictionary once per process; a user file applied to a copy), ``table`` (the output),
+``match`` and ``disambiguate`` (dictionary matches over tokens), ``core`` (the
+recognition state and its operations), ``titles``, ``people``, ``groups``,
+``recognize`` (the steps, plain functions over the state).
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from .._model import Actor, Span
-from .dictionary import Dictionary, Entry, builtin_dictionary, load_dictionary
+from .dictionary import Dictionary, Entry
+from .load import builtin_dictionary, load_dictionary
 from .recognize import find_actors
 from .table import ActorTable
 

@@ -1,21 +1,22 @@
 """The actor dictionary: phrases that name actors, and role words with sector codes.
 
-The built-in dictionary is read from ``dragoman/data/actors/*.tsv`` (made by
-``scripts/build_actors.py``) once per process. A user file (``--actors FILE``) adds
-entries or overrides built-in ones; see :mod:`dragoman._actors.user`.
+This module is the data structure only (and the operations that add to it); reading
+files is elsewhere: :mod:`dragoman._actors.load` builds the built-in dictionary from
+``dragoman/data/actors/*.tsv`` (made by ``scripts/build_actors.py``) once per process,
+and applies a user file (``--actors FILE``, parsed by :mod:`dragoman._actors.user`) to
+a copy of it.
 
 Phrases are keyed by their lower-cased spaCy tokens, so that recognition is one dict
 lookup per token (no regular expressions over the dictionary).
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
+from typing import Any
+
 from .._lexicon import words
 
 #: Sector codes that may follow an ISO3 code in an actor code.
@@ -58,6 +59,8 @@ class Dictionary:
     ``names`` maps a key to ``[(surface tokens, entry)]``: the surface form keeps the
     case the dictionary wrote it in, which recognition checks ("US" is not "us").
     ``roles`` maps a key to role entries (``category == "role"``).
+
+    :meth:`copy` gives a dictionary to add to without changing this one.
     """
 
     names: dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]] = field(
@@ -76,16 +79,17 @@ class Dictionary:
         if not toks:
             return
         key = tuple(t.lower() for t in toks)
-        items = self.names.setdefault(key, [])
+        # lists in names and surnames are replaced, not changed: copy() shares them
+        items = self.names.get(key, [])
         if replace:
-            items.clear()
+            items = []
             the = ("the", *key)
             if key[0] != "the" and the in self.names:
                 # "the White House" follows a user's "White House"
                 self.names[the] = [(("the", *toks), entry)]
-        if any(s == toks and e == entry for s, e in items):
+        elif any(s == toks and e == entry for s, e in items):
             return
-        items.append((toks, entry))
+        self.names[key] = [*items, (toks, entry)]
         if entry.kind == "person" and len(toks) >= 2 and entry.title and \
                 phrase == entry.name and key[0] not in _NOT_GIVEN_NAMES:
             # family names: the last word, or the first in East Asian names ("Xi")
@@ -95,9 +99,9 @@ class Dictionary:
             for fam in fams:
                 if len(fam) < 3 or fam in _COMMON_WORDS:
                     continue
-                bucket = self.surnames.setdefault(fam, [])
+                bucket = self.surnames.get(fam, [])
                 if entry not in bucket:
-                    bucket.append(entry)
+                    self.surnames[fam] = [*bucket, entry]
 
     def add_role(self, phrase: str, sector: str, kind: str, *, core: bool = True) -> None:
         """Let ``phrase`` be a role word of ``sector`` (a person title or a collective).
@@ -121,6 +125,18 @@ class Dictionary:
         """The role entry of a phrase ("foreign minister"), or None."""
         return self.roles.get(tuple(t.lower() for t in tokenize(phrase)))
 
+    def copy(self) -> Dictionary:
+        """A copy that can be added to without changing this dictionary.
+
+        The tables are copied; their lists and entries are shared, as adding replaces
+        a list instead of changing it.
+        """
+        return Dictionary(
+            names=dict(self.names), roles=dict(self.roles), name_lens=dict(self.name_lens),
+            role_lens=dict(self.role_lens), states=dict(self.states),
+            surnames=dict(self.surnames), title_words=self.title_words,
+            core_title_words=set(self.core_title_words))
+
     def finish(self) -> Dictionary:
         """Index first tokens by phrase length (call after adding)."""
         self.name_lens = _lens(self.names)
@@ -141,7 +157,7 @@ _COMMON_WORDS = words("ambiguous_family_names")
 HONORIFICS = words("honorifics")
 
 
-def _lens(table: dict[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
+def _lens(table: Mapping[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
     lens: dict[str, set[int]] = {}
     for key in table:
         lens.setdefault(key[0], set()).add(len(key))
@@ -149,7 +165,7 @@ def _lens(table: dict[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _tokenizer():  # type: ignore[no-untyped-def]
+def _tokenizer() -> Any:  # spacy.tokenizer.Tokenizer (compiled, no stub)
     import spacy
 
     return spacy.blank("en").tokenizer
@@ -163,15 +179,6 @@ def tokenize(phrase: str) -> tuple[str, ...]:
     if _SIMPLE.match(phrase):
         return tuple(phrase.split(" "))
     return tuple(t.text for t in _tokenizer()(phrase) if not t.is_space)
-
-
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.split("|") if v.strip()]
-
-
-def _rows(path: Path | resources.abc.Traversable) -> Iterable[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        yield from csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 def add_state(d: Dictionary, code: str, name: str, names: Iterable[str] = (),
@@ -213,52 +220,3 @@ def add_entry(d: Dictionary, name: str, code: str | None, kind: str,
     for phrase in [name, *aliases]:
         d.add_name(phrase, entry, replace=replace)
     return entry
-
-
-def builtin_path() -> resources.abc.Traversable:
-    """The folder of the built-in dictionary files."""
-    return resources.files("dragoman") / "data" / "actors"
-
-
-@functools.lru_cache(maxsize=1)
-def builtin_dictionary() -> Dictionary:
-    """The built-in dictionary, loaded once per process."""
-    return _load_builtin().finish()
-
-
-def _load_builtin() -> Dictionary:
-    """Read the built-in TSV files into a new (unfinished) dictionary."""
-    d = Dictionary()
-    base = builtin_path()
-    for r in _rows(base / "states.tsv"):
-        add_state(d, r["code"], r["name"], _split(r["names"]), _split(r["nationality"]),
-                  _split(r["capitals"]), _split(r["metonyms"]))
-    for r in _rows(base / "entries.tsv"):
-        add_entry(d, r["name"], r["code"], r["kind"], _split(r["aliases"]),
-                  r["country"] or None, r["title"] or None)
-    for r in _rows(base / "roles.tsv"):
-        d.add_role(r["phrase"], r["sector"], r["kind"], core=r["source"] != "phoenix")
-    return d
-
-
-def load_dictionary(extra: str | Path | None = None) -> Dictionary:
-    """The built-in dictionary, extended (or overridden) by a user file.
-
-    Args:
-        extra: a CSV or TSV file of actors (see ``docs/actors.md``), or None for the
-            built-in dictionary alone.
-
-    Returns:
-        The dictionary to pass to :func:`dragoman._actors.find_actors`.
-
-    Raises:
-        DictionaryError: the file cannot be read or has a malformed row (the message
-            gives the file, the line and what is wrong).
-    """
-    if extra is None:
-        return builtin_dictionary()
-    from .user import apply_user_file
-
-    d = _load_builtin()
-    apply_user_file(d, Path(extra))
-    return d.finish()

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from .._errors import DictionaryError
-from .dictionary import KINDS, SECTORS, Dictionary, add_entry, add_state
+from .dictionary import KINDS, SECTORS, Dictionary, add_entry, add_state, tokenize
 
 COLUMNS = ("name", "code", "kind", "aliases", "country", "title")
 REQUIRED = ("name", "code", "kind")
@@ -106,6 +106,13 @@ def _check(path: Path, line: int, row: dict[str, str]) -> None:
 def apply_user_file(d: Dictionary, path: Path) -> int:
     """Add the rows of a user file to a dictionary; returns how many rows were read."""
     rows = read_user_file(path)
+    apply_rows(d, rows)
+    return len(rows)
+
+
+def apply_rows(d: Dictionary, rows: list[tuple[int, dict[str, str]]]) -> None:
+    """Add checked rows (from :func:`read_user_file`) to a dictionary; call its
+    ``finish()`` afterwards."""
     for _, row in rows:
         kind = row["kind"].lower()
         aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
@@ -116,15 +123,8 @@ def apply_user_file(d: Dictionary, path: Path) -> int:
             for phrase in [row["name"], *aliases]:
                 key = phrase.casefold()
                 if d.lookup(key):
-                    d.names.pop(tuple(t.lower() for t in _toks(phrase)), None)
+                    d.names.pop(tuple(t.lower() for t in tokenize(phrase)), None)
             add_state(d, row["code"], row["name"], aliases)
         else:
             add_entry(d, row["name"], row["code"], kind, aliases, row.get("country") or None,
                       row.get("title") or None, replace=True)
-    return len(rows)
-
-
-def _toks(phrase: str) -> tuple[str, ...]:
-    from .dictionary import tokenize
-
-    return tokenize(phrase)
