@@ -486,3 +486,20 @@ def test_a_conditional_threat_by_the_actor_itself_is_a_threat(nlp, text: str, so
 def test_an_agent_noun_stands_for_its_owner(nlp, text: str, etype: str, pair: tuple) -> None:
     evs = [e for e in factual(code(nlp, text)) if e.type == etype]
     assert evs and sides(evs[0]) == pair
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Norwegian foreign minister travelled to Sweden last week.", "NOR", "SWE"),
+    ("The Chilean president arrived in Peru on Monday.", "CHL", "PER"),
+])
+def test_an_envoy_going_to_a_country_is_a_visit(nlp, text: str, source: str, target: str) -> None:
+    visits = [e for e in factual(code(nlp, text)) if e.type == "CONSULT"]
+    assert visits and sides(visits[0]) == (source, target)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian refugees arrived in Poland on Monday.",
+    "Troops travelled to the front line near Kharkiv.",
+])
+def test_movement_of_people_or_troops_is_no_visit(nlp, text: str) -> None:
+    assert not [e for e in code(nlp, text) if e.type == "CONSULT"]

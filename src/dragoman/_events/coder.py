@@ -10,7 +10,7 @@ from .ontology import coding
 from .roles import FIRST_PERSON, noun_roles, verb_roles
 from .sentences import sent_of
 from .triggers import Trigger
-from .context import Context, NAMED, RECIPROCAL, first_person_poss, side_of, speaker_party
+from .context import Context, NAMED, RECIPROCAL, SPEECH, first_person_poss, side_of, speaker_party
 from .sides import DIRECTED, INTENT_TARGET, conjoined, counterpart, is_state, line_subject, pair_of_sides, referred_event_side, xcomp_target
 
 
@@ -34,6 +34,51 @@ def _negated_verb(tok: Token) -> bool:
         return False  # "had not agreed to any presence": a denial of a past act, no refusal
     return tok.lemma_.lower() in _ACCEPT or any(
         c.dep_ == "aux" and c.lower_ in REFUSING for c in tok.children)
+
+
+def _stated_refusal(tok: Token) -> bool:
+    """Whether a refusal ("will not accept", "cannot meet their demands") is stated as
+    the clause's own stance: in a main clause, or in what its speaker says ("said it
+    could not accept"), and not the outcome of an "if" clause ("if X attacks, Y will
+    not negotiate": a warning, not a refusal)."""
+    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "once") for g in c.children)
+           for c in tok.children):
+        return False
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "ROOT":
+        return True
+    if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_ in SPEECH:
+        return reading(t.head) == (False, None)
+    return False
+
+
+# verbs of movement that are a visit (CAMEO 042) when an envoy or a government goes to a
+# country: "the minister travelled to Sweden", "arrived in Peru"
+_MOVES = frozenset("travel fly arrive tour".split())
+_VISITORS = frozenset(("", "GOV", "LEG", "DIP"))
+
+
+def _visit_sides(ctx: Context, tok: Token, source: Party | None,
+                 target: Party | None) -> tuple[Party, Party] | None:
+    """The visitor and the visited country of a movement verb, or None when it is no
+    visit (refugees arriving, troops travelling to the front, drones flying)."""
+    if source is None or not source.code or source.code[3:6] not in _VISITORS:
+        return None
+    if ctx.actors.get(source.actor) is None if source.actor else True:
+        return None
+    if target is None or not target.code:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "in"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                side = side_of(ctx, obj)
+                if side is not None and side.code:
+                    target = side
+                    break
+    if target is None or not target.code or target.code[:3] == source.code[:3]:
+        return None
+    return source, target
 
 
 def _same_event_place(ctx: Context, ptype: str, source: Party | None,
@@ -196,6 +241,11 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
             and tok.pos_ == "NOUN":
         # "the raid on its consulate in Lima": by someone of the other country
         source = counterpart(ctx, tok, target) or source
+    if trig.type == "CONSULT" and tok.pos_ == "VERB" and tok.lemma_.lower() in _MOVES:
+        visit = _visit_sides(ctx, tok, source, target)
+        if visit is None:
+            return None
+        source, target = visit
     negated, why = reading(tok)
     hypothetical = why is not None
     ptype, cameo = trig.type, trig.cameo
@@ -207,6 +257,9 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
     if negated and ptype in _REFUSABLE and tok.pos_ == "VERB" and _negated_verb(tok):
         # "did not agree", "would not meet their demands": a refusal
         ptype, cameo, negated = "REJECT", "120", False
+        if why == "future" and source is not None and source.code and _stated_refusal(tok):
+            # "Chile cannot accept the proposal": the refusal is stated now, not forecast
+            why, hypothetical = None, False
     c = coding(ptype, cameo)
     sent = sent_of(tok)
     location = ctx.setting.place(tok, tgt_t, parse_sides)

@@ -18,9 +18,12 @@ PLANS = frozenset(
     "prevent deter avoid stop forestall refuse allege claim accuse consider mull weigh "
     "discuss condition effort bid wait await goal intention risk prospect possibility chance fear "
     "threat plot able willing likely unlikely preparation without room scope hope instruct order direct command authorise authorize "
-    "schedule slate poise contemplate envisage decline ought".split())
+    "schedule slate poise contemplate envisage decline ought "
+    # recommendations: what someone advises others to do has not been done
+    "recommend advise counsel encourage exhort implore plead lobby recommendation advice".split())
 # what is weighed or sought as a direct object is not (yet) done: "considering sanctions"
-OBJ_PLANS = frozenset("consider mull weigh contemplate propose seek want plan threaten demand".split())
+OBJ_PLANS = frozenset("consider mull weigh contemplate propose seek want plan threaten demand "
+                      "recommend advise encourage urge".split())
 # "reports that X attacked", "allegations that X sanctioned": rejected, it is denied;
 # alleged, it is a claim
 REPORT_NOUNS = frozenset("report allegation accusation claim rumour rumor suggestion charge assertion".split())
@@ -78,6 +81,11 @@ def _purpose(clause: Token) -> bool:
                for c in clause.children) and not any(
         c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "while", "after", "before", "as", "since")
         for c in clause.children)
+
+
+def _bare_purpose(clause: Token) -> bool:
+    """A purpose infinitive with no subject of its own ("to meet officials")."""
+    return clause.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _inverted(verb: Token, aux: Token) -> bool:
@@ -194,6 +202,13 @@ def reading(tok: Token) -> tuple[bool, str | None]:
         if head.lemma_.lower() in DENY and t.dep_ in ("ccomp", "dobj", "xcomp"):
             negated = True
         if t.dep_ in ("advcl", "ccomp", "relcl", "csubj", "parataxis") and t is not tok:
+            break
+        if t.dep_ == "advcl" and t is tok and _purpose(t) and _bare_purpose(t) and steps == 1:
+            # "plans to visit Lima to meet officials": the purpose of a planned act is
+            # planned too; of a done act ("flew to Lima to meet ...") it stays factual
+            up_neg, up_why = reading(head) if head.i != tok.i else (False, None)
+            if up_why is not None and up_why != "question":
+                why = why or up_why
             break
         if t.dep_ in ("advcl", "ccomp", "relcl", "parataxis") and t is tok:
             # the trigger heads its own clause: its marks were read above
