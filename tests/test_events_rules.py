@@ -503,3 +503,29 @@ def test_an_envoy_going_to_a_country_is_a_visit(nlp, text: str, source: str, tar
 ])
 def test_movement_of_people_or_troops_is_no_visit(nlp, text: str) -> None:
     assert not [e for e in code(nlp, text) if e.type == "CONSULT"]
+
+
+def test_a_title_named_in_full_earlier_is_its_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = code(nlp, "The UN Special Rapporteur on Myanmar met Thai officials in Bangkok. "
+                    "The Special Rapporteur later criticised Myanmar's military.")
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    assert accuse and sides(accuse[0]) == ("UN", "MMR")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Sanctions were imposed on Iran by the European Union.", "EU", "IRN"),
+    ("Talks were held between Serbia and Kosovo on Monday.", "SRB", "XKX"),
+])
+def test_sides_on_the_verb_that_carries_an_event_noun(nlp, text: str, source: str, target: str) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type in ("SANCTION", "CONSULT")]
+    assert evs and sides(evs[0]) == (source, target)
+
+
+def test_an_unnamed_side_stays_unknown(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the relative clause's subject is the attack: not the condemning country, and the
+    # country whose border is the place is no counterpart of the condemnation
+    evs = code(nlp, "Peru condemned the attack, which killed three soldiers near the border with Ecuador.")
+    killed = [e for e in evs if e.type == "ASSAULT"]
+    assert killed and killed[0].source is None
+    condemned = [e for e in evs if e.type == "ACCUSE"]
+    assert condemned and sides(condemned[0]) == ("PER", None)

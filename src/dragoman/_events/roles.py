@@ -8,6 +8,7 @@ the verb that governs the noun ("held talks") is the source.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -111,7 +112,9 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
         return Party(actor.id, _code(actor), mention)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    if NOMINALS and resolve is not None and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+    if NOMINALS and resolve is not None and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) \
+            and tok.lemma_.lower() not in _event_nouns():
+        # an event noun ("the attack", "which killed" on it) names no one: never resolved
         hit = resolve(tok)  # "the ministry", "the junta"
         if hit:
             actor, _ = hit
@@ -119,6 +122,13 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
                                                       doc_text(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
     return Party(None, None, Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
                                   doc_text(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
+
+
+@functools.lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Nouns of the trigger lexicon: they name events, never parties."""
+    from .triggers import lexicon
+    return frozenset(lemma for lemma, rows in lexicon().items() if any(r.pos in ("N", "*") for r in rows))
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
@@ -235,6 +245,18 @@ def noun_roles(noun: Token, reciprocal: bool = True) -> tuple[Token | None, Toke
                 tgt = _child(obj, ("conj",))
         elif c.dep_ == "prep" and c.lower_ == "by":
             src = _child(c, ("pobj",)) or src
+    carrier = noun.head if noun.dep_ in ("nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX") else None
+    if carrier is not None and src is None:
+        # "sanctions were imposed on Iran by the EU", "talks were held between X and Y"
+        agent = _child(carrier, ("agent",))
+        if agent is not None and noun.dep_ == "nsubjpass":
+            src = _child(agent, ("pobj",))
+        between = next((c for c in carrier.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        first = _child(between, ("pobj",)) if between is not None else None
+        if src is None and tgt is None and first is not None:
+            src, tgt = first, _child(first, ("conj",))
+        if tgt is None and noun.dep_ == "nsubjpass" and carrier.lemma_ in LIGHT:
+            tgt = _prep_obj(carrier, NOUN_TARGET_PREPS)
     if src is None:
         # a headline parsed as a noun phrase: "Manila protests", "Rival factions sign ceasefire"
         src = next((c for c in noun.children if c.dep_ == "nsubj"), None)

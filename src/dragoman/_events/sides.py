@@ -48,12 +48,19 @@ def _is_subject(doc: Doc, start: int) -> bool:
     return False
 
 
+# nouns of a place named after a country: "the border with Ecuador", "the coast of Chile"
+_EDGES = frozenset("border borders frontier boundary coast coastline shore waters territory "
+                   "soil airspace side".split())
+
+
 def _is_place(doc: Doc, start: int) -> bool:
     root = token_at(doc, start)
     if root is None:
         return False
     while root.dep_ == "compound":
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "of") and root.head.head.lower_ in _EDGES:
+        return True  # "near the border with Ecuador": where, not with whom
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to")
 
 
