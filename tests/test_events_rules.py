@@ -529,3 +529,28 @@ def test_an_unnamed_side_stays_unknown(nlp) -> None:  # type: ignore[no-untyped-
     assert killed and killed[0].source is None
     condemned = [e for e in evs if e.type == "ACCUSE"]
     assert condemned and sides(condemned[0]) == ("PER", None)
+
+
+def test_a_mediator_has_an_event_with_each_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in factual(code(nlp, "Qatar mediated talks between Israel and Egypt.")) if e.cameo == "045"]
+    assert {sides(e) for e in evs} == {("QAT", "ISR"), ("QAT", "EGY")}
+
+
+def test_each_other_is_coded_both_ways(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in factual(code(nlp, "India and Pakistan accused each other of violating the ceasefire."))
+           if e.type == "ACCUSE"]
+    assert {sides(e) for e in evs} == {("IND", "PAK"), ("PAK", "IND")}
+
+
+def test_clashes_between_two_sides_on_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in factual(code(nlp, "Clashes broke out between Armenia and Azerbaijan on Monday."))
+           if e.type == "ASSAULT"]
+    assert evs and sides(evs[0]) == ("ARM", "AZE")
+
+
+def test_people_named_as_a_side_are_not_replaced_by_a_country_nearby(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = code(nlp, "The Chilean president landed in Lima as clashes broke out between "
+                    "Peruvian police and protesters in Cusco.")
+    clashes = [e for e in factual(evs) if e.type == "ASSAULT"]
+    assert clashes and sides(clashes[0])[0] == "PER" and sides(clashes[0])[1] != "CHL"
+    assert clashes[0].location is not None and clashes[0].location.name == "Cusco"

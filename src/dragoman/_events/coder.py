@@ -81,6 +81,34 @@ def _visit_sides(ctx: Context, tok: Token, source: Party | None,
     return source, target
 
 
+# people the parse names as a side without a country: they are the side, and no
+# country named nearby stands in for them ("clashes between police and protesters")
+_PEOPLE = frozenset("protester demonstrator civilian rebel militant insurgent fighter gunman "
+                    "resident villager worker student refugee migrant prisoner activist "
+                    "journalist farmer fisherman crowd mob".split())
+
+
+def _named_people(tok: Token | None) -> bool:
+    return tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _PEOPLE
+
+
+_MEDIATING = frozenset("mediate broker facilitate".split())
+
+
+def _between(tok: Token | None) -> Token | None:
+    """The first party of "between X and Y" on an event noun ("talks between X and Y")."""
+    if tok is None:
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _each_other(tok: Token | None) -> bool:
+    """Whether a phrase is "each other" or "one another"."""
+    return tok is not None and tok.lower_ in ("other", "another") and any(
+        c.lower_ in ("each", "one") for c in tok.children)
+
+
 def _same_event_place(ctx: Context, ptype: str, source: Party | None,
                       target: Party | None) -> Location | None:
     """The place an earlier event of the same type between the same countries was
@@ -187,6 +215,15 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if passive is not None and not (side_of(ctx, passive) or Party(None, None, None)).code:
             return None  # "before its goals were met", "a deal was signed": no parties
+    if tok.lemma_.lower() in _MEDIATING:
+        # "mediated talks between X and Y": the mediator's events are with each party
+        tgt_t = _between(tgt_t) or tgt_t
+    mutual = _each_other(tgt_t)
+    if mutual and src_t is not None:
+        # "India and Pakistan accused each other": one event each way
+        tgt_t = next((c for c in src_t.conjuncts), None)
+        if tgt_t is not None:
+            ctx.mutual.add(trig.start)
     source, target = side_of(ctx, src_t), side_of(ctx, tgt_t)
     if trig.type in RECIPROCAL and src_t is not None and (target is None or not target.code):
         # "Norway, Finland and Sweden signed a pact": the parties are the coordinated subjects
@@ -236,7 +273,8 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
     elif source is not None and source.code and (target is None or not target.code) and DIRECTED:
         # "condemned the launch", "welcomed the deal": the side of the event referred back
         # to; else "Mexico denounced the raid": the raid's country, named in the sentence
-        target = referred_event_side(ctx, tgt_t, source) or counterpart(ctx, tok, source) or target
+        target = referred_event_side(ctx, tgt_t, source) or (
+            None if _named_people(tgt_t) else counterpart(ctx, tok, source)) or target
     elif target is not None and target.code and (source is None or not source.code) and DIRECTED \
             and tok.pos_ == "NOUN":
         # "the raid on its consulate in Lima": by someone of the other country

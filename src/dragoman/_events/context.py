@@ -41,6 +41,8 @@ class Context:
         # trigger start -> (more sources, more targets) coordinated with the coded ones
         # (whether the target is one of the coordinated sources: "X, Y and Z met")
         self.coordinated: dict[int, tuple[list[Party], list[Party], bool]] = {}
+        # trigger starts of events done to each other ("accused each other"): coded both ways
+        self.mutual: set[int] = set()
         self._quotes = sorted(quotes, key=lambda q: q.start)
         self._quote_starts = [q.start for q in self._quotes]
         coded = [(m, a, actor_code(a)) for a in actors.actors for m in a.mentions]

@@ -15,10 +15,15 @@ def pairs(ctx: Context, events: list[Event]) -> list[Event]:
     """One event per pair (CAMEO codes compound actors as dyads): "Japan, India and
     Brazil held talks with the EU" is three CONSULT events with the EU; "Kenya, Uganda
     and Tanzania held talks" one per pair of the three; "attacked Chad and Niger" one
-    per target. Each copy keeps the trigger, date and place."""
+    per target; "X and Y accused each other" one each way. Each copy keeps the trigger,
+    date and place."""
     out = []
     for e in events:
         out.append(e)
+        if e.trigger.start in ctx.mutual and e.source is not None and e.target is not None \
+                and e.source.code and e.target.code and e.source.code[:3] != e.target.code[:3]:
+            out.append(replace(e, source=e.target, target=e.source))
+            continue
         more_src, more_tgt, joint = ctx.coordinated.get(e.trigger.start, ([], [], False))
         if not (more_src or more_tgt) or e.source is None or e.target is None:
             continue

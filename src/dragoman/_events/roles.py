@@ -245,7 +245,8 @@ def noun_roles(noun: Token, reciprocal: bool = True) -> tuple[Token | None, Toke
                 tgt = _child(obj, ("conj",))
         elif c.dep_ == "prep" and c.lower_ == "by":
             src = _child(c, ("pobj",)) or src
-    carrier = noun.head if noun.dep_ in ("nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX") else None
+    carrier = noun.head if noun.dep_ in ("nsubjpass", "dobj", "nsubj") and noun.head.pos_ in ("VERB", "AUX") \
+        else None
     if carrier is not None and src is None:
         # "sanctions were imposed on Iran by the EU", "talks were held between X and Y"
         agent = _child(carrier, ("agent",))
