@@ -554,3 +554,19 @@ def test_people_named_as_a_side_are_not_replaced_by_a_country_nearby(nlp) -> Non
     clashes = [e for e in factual(evs) if e.type == "ASSAULT"]
     assert clashes and sides(clashes[0])[0] == "PER" and sides(clashes[0])[1] != "CHL"
     assert clashes[0].location is not None and clashes[0].location.name == "Cusco"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The UN Special Rapporteur on Myanmar met Thai officials in Bangkok.", "Bangkok"),
+    ("Chile's envoy to Sudan met Sudanese officials in Khartoum.", "Khartoum"),
+    ("The President of Estonia met the Latvian prime minister in Riga.", "Riga"),
+])
+def test_a_place_in_a_title_is_not_where_the_event_happened(nlp, text: str, place: str) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == "CONSULT"]
+    assert evs and evs[0].location is not None and evs[0].location.name == place
+
+
+def test_a_place_in_an_organisations_name_is_no_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in code(nlp, "The Organization for Security and Co-operation in Europe criticised Serbia.")
+           if e.type == "ACCUSE"]
+    assert evs and (evs[0].location is None or evs[0].location.name != "Europe")
