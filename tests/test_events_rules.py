@@ -570,3 +570,20 @@ def test_a_place_in_an_organisations_name_is_no_place(nlp) -> None:  # type: ign
     evs = [e for e in code(nlp, "The Organization for Security and Co-operation in Europe criticised Serbia.")
            if e.type == "ACCUSE"]
     assert evs and (evs[0].location is None or evs[0].location.name != "Europe")
+
+
+@pytest.mark.parametrize("text, parties, mediator", [
+    ("Three days of UN-mediated talks between Sudan and South Sudan began on Friday.", {"SDN", "SSD"}, "UN"),
+    ("Turkey and Russia signed a Qatari-brokered deal.", {"TUR", "RUS"}, "QAT"),
+])
+def test_a_mediator_is_no_party_but_has_its_own_events(nlp, text: str, parties: set, mediator: str) -> None:
+    evs = factual(code(nlp, text))
+    main = [e for e in evs if e.cameo != "045"]
+    assert main and set(sides(main[0])) == parties
+    mediations = [e for e in evs if e.cameo == "045"]
+    assert {sides(e) for e in mediations} == {(mediator, p) for p in parties}
+
+
+def test_talks_resuming_are_the_talks_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = factual(code(nlp, "Talks between Israel and Egypt resumed in Cairo."))
+    assert [e.type for e in evs] == ["CONSULT"]

@@ -95,6 +95,20 @@ def _named_people(tok: Token | None) -> bool:
 _MEDIATING = frozenset("mediate broker facilitate".split())
 
 
+def mediator_of(noun: Token) -> Token | None:
+    """The mediator of "UN-mediated talks", "a Qatari-brokered deal", or None."""
+    for c in noun.children:
+        if c.dep_ == "amod" and c.lower_ in ("mediated", "brokered", "sponsored", "facilitated"):
+            who = next((g for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                        and g.pos_ in ("PROPN", "NOUN", "ADJ")), None)
+            if who is None:
+                # "UN - mediated": the name is a compound of the noun just before the hyphen
+                who = next((g for g in noun.children if g.dep_ == "compound" and g.i < c.i
+                            and g.pos_ == "PROPN"), None)
+            return who
+    return None
+
+
 def _between(tok: Token | None) -> Token | None:
     """The first party of "between X and Y" on an event noun ("talks between X and Y")."""
     if tok is None:
@@ -196,6 +210,8 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
         return None
     if tok.ent_type_ in NAMED and tok.ent_iob_ != "O" and trig.type != "ASSAULT":
         return None
+    if trig.cameo == "036" and tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return None  # "talks resumed": the talks are the event, coded on their own
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
         return None  # "ceasefire violations", "peace talks": the head says what happened
     if tok.pos_ in ("VERB", "AUX"):
@@ -215,6 +231,12 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if passive is not None and not (side_of(ctx, passive) or Party(None, None, None)).code:
             return None  # "before its goals were met", "a deal was signed": no parties
+    if tok.pos_ == "NOUN" and mediator_of(tok) is not None:
+        ctx.mediators[trig.start] = mediator_of(tok)
+    elif tgt_t is not None and mediator_of(tgt_t) is not None:
+        # "signed a Qatari-brokered deal": the broker is no party to the deal
+        ctx.mediators[trig.start] = mediator_of(tgt_t)
+        tgt_t = None
     if tok.lemma_.lower() in _MEDIATING:
         # "mediated talks between X and Y": the mediator's events are with each party
         tgt_t = _between(tgt_t) or tgt_t

@@ -43,6 +43,8 @@ class Context:
         self.coordinated: dict[int, tuple[list[Party], list[Party], bool]] = {}
         # trigger starts of events done to each other ("accused each other"): coded both ways
         self.mutual: set[int] = set()
+        # trigger start -> the mediator of the talks or deal ("UN-mediated talks")
+        self.mediators: dict[int, Token] = {}
         self._quotes = sorted(quotes, key=lambda q: q.start)
         self._quote_starts = [q.start for q in self._quotes]
         coded = [(m, a, actor_code(a)) for a in actors.actors for m in a.mentions]
