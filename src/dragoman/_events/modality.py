@@ -138,6 +138,9 @@ def reading(tok: Token) -> tuple[bool, str | None]:
         head = tok.head
         if _negated_token(head) and head.lemma_ == "be":
             negated = True
+        if head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "out" and any(
+                g.lower_ == "question" for g in c.subtree) for c in head.children):
+            negated = True  # "talks are out of the question"
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children) or (
                 head.lemma_ == "go" and any(c.dep_ == "xcomp" for c in head.children)):
             why = why or "future"
