@@ -228,14 +228,16 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
     if tgt_t is None and src_t is not None and trig.type in RECIPROCAL:
         tgt_t = next((c for c in src_t.children if c.dep_ == "conj"), None)
     if trig.type in RECIPROCAL and tok.pos_ == "VERB" and src_t is None:
-        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None and not (side_of(ctx, passive) or Party(None, None, None)).code:
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None and not (side_of(ctx, patient) or Party(None, None, None)).code:
             return None  # "before its goals were met", "a deal was signed": no parties
-    if tok.pos_ == "NOUN" and mediator_of(tok) is not None:
-        ctx.mediators[trig.start] = mediator_of(tok)
-    elif tgt_t is not None and mediator_of(tgt_t) is not None:
+    own_broker = mediator_of(tok) if tok.pos_ == "NOUN" else None
+    aim_broker = mediator_of(tgt_t) if tgt_t is not None else None
+    if own_broker is not None:
+        ctx.mediators[trig.start] = own_broker
+    elif aim_broker is not None:
         # "signed a Qatari-brokered deal": the broker is no party to the deal
-        ctx.mediators[trig.start] = mediator_of(tgt_t)
+        ctx.mediators[trig.start] = aim_broker
         tgt_t = None
     if tok.lemma_.lower() in _MEDIATING:
         # "mediated talks between X and Y": the mediator's events are with each party

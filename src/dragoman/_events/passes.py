@@ -69,7 +69,7 @@ def _mediations(ctx: Context, e: Event, broker: Token, events: list[Event]) -> l
                     quad_class=c.quad_class, source=side, target=p) for p in parties.values()]
 
 
-def is_topic(tok: Token, verbal: set[int], anchors: set[int] = frozenset()) -> bool:
+def is_topic(tok: Token, verbal: set[int], anchors: set[int] | frozenset[int] = frozenset()) -> bool:
     """A noun event that is what a verbal event is about ("condemned the attack",
     "discussed the deployment") is its topic, not an event of its own."""
     if tok.pos_ not in ("NOUN", "PROPN"):

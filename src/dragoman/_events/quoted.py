@@ -31,6 +31,7 @@ from .ontology import coding
 from .roles import FIRST_PERSON
 from .sides import counterpart
 from .speech import BLAME
+from .sentences import sentences_in
 from .triggers import Trigger
 
 _FUTURE = frozenset("will 'll shall wo would".split())
@@ -115,7 +116,7 @@ def quoted_acts(ctx: Context, taken: set[int], n: int) -> list[Event]:
         span = ctx.doc.char_span(q.start, q.end, alignment_mode="contract")
         if span is None:
             continue
-        for sent in span.sents:
+        for sent in sentences_in(span):
             inside = sent[max(span.start, sent.start) - sent.start:min(span.end, sent.end) - sent.start]
             if "?" in inside.text or sent.text.rstrip().rstrip("\"'”’").endswith("?"):
                 continue  # a question is no act

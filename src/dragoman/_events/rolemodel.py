@@ -205,7 +205,9 @@ def _settle_event(doc: Doc, e: Event, scored: dict[int, tuple[Token, Party | Non
                 "T" if role == "S" else "S", 0):
             continue
         other = target if role == "S" else source
-        if other is not None and other.code and best[1].code and other.code[:3] == best[1].code[:3]:
+        found = best[1]
+        if found is None or (other is not None and other.code and found.code
+                             and other.code[:3] == found.code[:3]):
             continue
         taken.add(best[0].i)
         if role == "S":

@@ -154,7 +154,7 @@ def pair_of_sides(ctx: Context, subj: Token | None, tok: Token) -> tuple[Party, 
 
 def is_state(ctx: Context, side: Party) -> bool:
     actor = ctx.actors.get(side.actor) if side.actor else None
-    return bool(side.code) and (side.code.endswith("GOV") or (actor is not None and actor.kind == "state"))
+    return bool(side.code) and ((side.code or "").endswith("GOV") or (actor is not None and actor.kind == "state"))
 
 
 _REFERRING = frozenset("the this that these those".split())
