@@ -103,8 +103,8 @@ def mediator_of(noun: Token) -> Token | None:
                         and g.pos_ in ("PROPN", "NOUN", "ADJ")), None)
             if who is None:
                 # "UN - mediated": the name is a compound of the noun just before the hyphen
-                who = next((g for g in noun.children if g.dep_ == "compound" and g.i < c.i
-                            and g.pos_ == "PROPN"), None)
+                who = next((g for g in noun.children if g.dep_ in ("compound", "amod", "nmod", "npadvmod")
+                            and g.i < c.i and g.pos_ in ("PROPN", "ADJ") and g.text[:1].isupper()), None)
             return who
     return None
 
