@@ -587,3 +587,22 @@ def test_a_mediator_is_no_party_but_has_its_own_events(nlp, text: str, parties: 
 def test_talks_resuming_are_the_talks_alone(nlp) -> None:  # type: ignore[no-untyped-def]
     evs = factual(code(nlp, "Talks between Israel and Egypt resumed in Cairo."))
     assert [e.type for e in evs] == ["CONSULT"]
+
+
+def test_a_vow_to_use_force_is_a_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in factual(code(nlp, "Kenya vowed to retaliate against Somalia.")) if e.type == "THREATEN"]
+    assert evs and sides(evs[0]) == ("KEN", "SOM") and evs[0].cameo == "138"
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Kenya was accused of attacking Somali villages.", ("KEN", "SOM")),
+    ("Ghana's foreign minister is set to meet his Togolese counterpart on Friday.", ("GHA", "TGO")),
+])
+def test_passive_subject_of_the_verb_above_does_this_act(nlp, text: str, pair: tuple) -> None:
+    evs = [e for e in code(nlp, text) if e.type in ("ASSAULT", "CONSULT")]
+    assert evs and sides(evs[0]) == pair
+
+
+def test_a_month_is_no_march(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in code(nlp, "The border will not reopen before March, Chilean officials said.")
+                if e.type == "PROTEST"]

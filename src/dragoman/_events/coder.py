@@ -92,6 +92,24 @@ def _named_people(tok: Token | None) -> bool:
     return tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _PEOPLE
 
 
+_VOWS = frozenset("vow pledge promise swear".split())
+
+
+def _vowed_force(verb: Token) -> str | None:
+    """The CAMEO threat code of a vow to use force or coercion ("vowed to retaliate",
+    "pledged to punish"): 138 for force, 130 for other conflict; None otherwise."""
+    from .triggers import lexicon
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if act is None:
+        return None
+    types = {e.type for e in lexicon().get(act.lemma_.lower(), []) if e.pos in ("V", "*") and not e.needs}
+    if types & {"ASSAULT"}:
+        return "138"
+    if types & {"COERCE", "SANCTION", "MOBILIZE"}:
+        return "130"
+    return None
+
+
 _MEDIATING = frozenset("mediate broker facilitate".split())
 
 
@@ -210,6 +228,8 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
         return None
     if tok.ent_type_ in NAMED and tok.ent_iob_ != "O" and trig.type != "ASSAULT":
         return None
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "before March": a month, no march
     if trig.cameo == "036" and tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return None  # "talks resumed": the talks are the event, coded on their own
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -311,6 +331,10 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
     negated, why = reading(tok)
     hypothetical = why is not None
     ptype, cameo = trig.type, trig.cameo
+    if ptype == "AGREE" and tok.pos_ == "VERB" and tok.lemma_.lower() in _VOWS:
+        force = _vowed_force(tok)
+        if force is not None:
+            ptype, cameo = "THREATEN", force  # "vowed to retaliate": a threat, no promise
     if ptype == "PROTEST" and _state_protest(ctx, tok, src_t, source):
         ptype, cameo = "ACCUSE", "114"  # "Manila protests": a government's protest is a complaint
     if ptype == "ASSAULT" and tok.pos_ == "VERB" and _weapon_test(tok, tgt_t):

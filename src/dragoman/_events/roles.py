@@ -213,6 +213,10 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
             if subj is None or subj.dep_ == "expl":
                 return first, _child(first, ("conj",))
             return subj, first
+    if not active and subj is not None and subj.head.i != verb.i:
+        # "Kenya was accused of attacking", "the minister is set to meet": the passive
+        # subject of a verb above is the doer of this one
+        active = True
     if not active and subj is not None:
         # passive: "X was attacked (by Y)"
         agent = _child(verb, ("agent",))
