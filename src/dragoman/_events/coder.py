@@ -11,6 +11,8 @@ from .roles import FIRST_PERSON, noun_roles, verb_roles
 from .sentences import sent_of
 from .triggers import Trigger
 from .context import Context, NAMED, RECIPROCAL, SPEECH, first_person_poss, side_of, speaker_party
+from .constructions import (MEDIATING, MOVES, VOWS, between, each_other, mediator_of, named_people,
+                            visit_sides, vowed_force)
 from .sides import DIRECTED, INTENT_TARGET, conjoined, counterpart, is_state, line_subject, pair_of_sides, referred_event_side, xcomp_target
 
 
@@ -52,93 +54,6 @@ def _stated_refusal(tok: Token) -> bool:
     if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_ in SPEECH:
         return reading(t.head) == (False, None)
     return False
-
-
-# verbs of movement that are a visit (CAMEO 042) when an envoy or a government goes to a
-# country: "the minister travelled to Sweden", "arrived in Peru"
-_MOVES = frozenset("travel fly arrive tour".split())
-_VISITORS = frozenset(("", "GOV", "LEG", "DIP"))
-
-
-def _visit_sides(ctx: Context, tok: Token, source: Party | None,
-                 target: Party | None) -> tuple[Party, Party] | None:
-    """The visitor and the visited country of a movement verb, or None when it is no
-    visit (refugees arriving, troops travelling to the front, drones flying)."""
-    if source is None or not source.code or source.code[3:6] not in _VISITORS:
-        return None
-    if ctx.actors.get(source.actor) is None if source.actor else True:
-        return None
-    if target is None or not target.code:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "in"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                side = side_of(ctx, obj)
-                if side is not None and side.code:
-                    target = side
-                    break
-    if target is None or not target.code or target.code[:3] == source.code[:3]:
-        return None
-    return source, target
-
-
-# people the parse names as a side without a country: they are the side, and no
-# country named nearby stands in for them ("clashes between police and protesters")
-_PEOPLE = frozenset("protester demonstrator civilian rebel militant insurgent fighter gunman "
-                    "resident villager worker student refugee migrant prisoner activist "
-                    "journalist farmer fisherman crowd mob".split())
-
-
-def _named_people(tok: Token | None) -> bool:
-    return tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _PEOPLE
-
-
-_VOWS = frozenset("vow pledge promise swear".split())
-
-
-def _vowed_force(verb: Token) -> str | None:
-    """The CAMEO threat code of a vow to use force or coercion ("vowed to retaliate",
-    "pledged to punish"): 138 for force, 130 for other conflict; None otherwise."""
-    from .triggers import lexicon
-    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    if act is None:
-        return None
-    types = {e.type for e in lexicon().get(act.lemma_.lower(), []) if e.pos in ("V", "*") and not e.needs}
-    if types & {"ASSAULT"}:
-        return "138"
-    if types & {"COERCE", "SANCTION", "MOBILIZE"}:
-        return "130"
-    return None
-
-
-_MEDIATING = frozenset("mediate broker facilitate".split())
-
-
-def mediator_of(noun: Token) -> Token | None:
-    """The mediator of "UN-mediated talks", "a Qatari-brokered deal", or None."""
-    for c in noun.children:
-        if c.dep_ == "amod" and c.lower_ in ("mediated", "brokered", "sponsored", "facilitated"):
-            who = next((g for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")
-                        and g.pos_ in ("PROPN", "NOUN", "ADJ")), None)
-            if who is None:
-                # "UN - mediated": the name is a compound of the noun just before the hyphen
-                who = next((g for g in noun.children if g.dep_ in ("compound", "amod", "nmod", "npadvmod")
-                            and g.i < c.i and g.pos_ in ("PROPN", "ADJ") and g.text[:1].isupper()), None)
-            return who
-    return None
-
-
-def _between(tok: Token | None) -> Token | None:
-    """The first party of "between X and Y" on an event noun ("talks between X and Y")."""
-    if tok is None:
-        return None
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
-    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-
-
-def _each_other(tok: Token | None) -> bool:
-    """Whether a phrase is "each other" or "one another"."""
-    return tok is not None and tok.lower_ in ("other", "another") and any(
-        c.lower_ in ("each", "one") for c in tok.children)
 
 
 def _same_event_place(ctx: Context, ptype: str, source: Party | None,
@@ -259,10 +174,10 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
         # "signed a Qatari-brokered deal": the broker is no party to the deal
         ctx.mediators[trig.start] = aim_broker
         tgt_t = None
-    if tok.lemma_.lower() in _MEDIATING:
+    if tok.lemma_.lower() in MEDIATING:
         # "mediated talks between X and Y": the mediator's events are with each party
-        tgt_t = _between(tgt_t) or tgt_t
-    mutual = _each_other(tgt_t)
+        tgt_t = between(tgt_t) or tgt_t
+    mutual = each_other(tgt_t)
     if mutual and src_t is not None:
         # "India and Pakistan accused each other": one event each way
         tgt_t = next((c for c in src_t.conjuncts), None)
@@ -318,21 +233,21 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
         # "condemned the launch", "welcomed the deal": the side of the event referred back
         # to; else "Mexico denounced the raid": the raid's country, named in the sentence
         target = referred_event_side(ctx, tgt_t, source) or (
-            None if _named_people(tgt_t) else counterpart(ctx, tok, source)) or target
+            None if named_people(tgt_t) else counterpart(ctx, tok, source)) or target
     elif target is not None and target.code and (source is None or not source.code) and DIRECTED \
             and tok.pos_ == "NOUN":
         # "the raid on its consulate in Lima": by someone of the other country
         source = counterpart(ctx, tok, target) or source
-    if trig.type == "CONSULT" and tok.pos_ == "VERB" and tok.lemma_.lower() in _MOVES:
-        visit = _visit_sides(ctx, tok, source, target)
+    if trig.type == "CONSULT" and tok.pos_ == "VERB" and tok.lemma_.lower() in MOVES:
+        visit = visit_sides(ctx, tok, source, target)
         if visit is None:
             return None
         source, target = visit
     negated, why = reading(tok)
     hypothetical = why is not None
     ptype, cameo = trig.type, trig.cameo
-    if ptype == "AGREE" and tok.pos_ == "VERB" and tok.lemma_.lower() in _VOWS:
-        force = _vowed_force(tok)
+    if ptype == "AGREE" and tok.pos_ == "VERB" and tok.lemma_.lower() in VOWS:
+        force = vowed_force(tok)
         if force is not None:
             ptype, cameo = "THREATEN", force  # "vowed to retaliate": a threat, no promise
     if ptype == "PROTEST" and _state_protest(ctx, tok, src_t, source):
