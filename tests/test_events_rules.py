@@ -606,3 +606,20 @@ def test_passive_subject_of_the_verb_above_does_this_act(nlp, text: str, pair: t
 def test_a_month_is_no_march(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in code(nlp, "The border will not reopen before March, Chilean officials said.")
                 if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Iran launched a wave of missiles at Israel.", "ASSAULT", ("IRN", "ISR")),
+    ("Hezbollah fired rockets into northern Israel.", "ASSAULT", ("LBN", "ISR")),
+    ("Kenya sent troops to Somalia on Monday.", "MOBILIZE", ("KEN", "SOM")),
+])
+def test_force_verbs_with_their_context_one_level_deeper(nlp, text: str, etype: str, pair: tuple) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == etype]
+    assert evs and sides(evs[0]) == pair
+
+
+def test_what_someone_is_pressed_to_do_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = code(nlp, "Armenia pressed Azerbaijan to release the prisoners.")
+    assert any(e.type == "REQUEST" and not e.hypothetical for e in evs)
+    released = [e for e in evs if e.type == "RETREAT"]
+    assert released and all(e.hypothetical for e in released)

@@ -102,7 +102,8 @@ def _weapon_test(verb: Token, target: Token | None) -> bool:
         return False
     if target is not None and target.i != obj.i:
         return False
-    return not any(c.dep_ == "prep" and c.lower_ in _AIMS and any(
+    return not any(c.dep_ == "prep" and (c.lower_ in _AIMS or (c.lower_ == "into" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP") for g in c.subtree))) and any(
         g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
         for c in list(verb.children) + list(obj.children))
 

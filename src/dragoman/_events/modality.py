@@ -21,6 +21,8 @@ PLANS = frozenset(
     "schedule slate poise contemplate envisage decline ought "
     # recommendations: what someone advises others to do has not been done
     "recommend advise counsel encourage exhort implore plead lobby recommendation advice".split())
+# verbs of pressure whose object is to act ("pressed X to release"): the act is asked for
+PRESSED = frozenset("press pressure push lobby".split())
 # what is weighed or sought as a direct object is not (yet) done: "considering sanctions"
 OBJ_PLANS = frozenset("consider mull weigh contemplate propose seek want plan threaten demand "
                       "recommend advise encourage urge".split())
@@ -197,6 +199,9 @@ def reading(tok: Token) -> tuple[bool, str | None]:
             why = why or "intent"  # "preventing an incursion": it has not happened
         if t.dep_ == "dobj" and head.dep_ == "acl" and _negated_token(head.head.head):
             negated = True
+        if t.dep_ == "xcomp" and head.lemma_.lower() in PRESSED and any(
+                c.dep_ == "dobj" for c in head.children):
+            why = why or "intent"  # "pressed Azerbaijan to release": asked, not done
         plan = _in(head, PLANS, _PLAN_FORMS)
         if plan and ((t is not tok and t.dep_ in ("pobj", "dobj", "prep"))
                      or t.dep_ in ("xcomp", "pcomp", "acl", "ccomp")
