@@ -104,6 +104,11 @@ CASES = [
     # ... but not forecast by others, nor the outcome of a condition
     ("Analysts expect that Chile will not accept the deal with Peru.", "accept", "REJECT", False),
     ("If Bolivia attacks, Chile will not negotiate with Bolivia.", "negotiate", "REJECT", False),
+    # prospects: possible, likely, warned of, open to
+    ("Officials warned of a possible attack on Kenyan bases by Somali militants.", "attack", "ASSAULT", False),
+    ("Talks between Peru and Ecuador are likely next month.", "talks", "CONSULT", False),
+    ("Uganda said it is open to talks with Kenya.", "talks", "CONSULT", False),
+    ("Armenia pressed Azerbaijan to release the prisoners.", "release", "RETREAT", False),
     # plain facts stay factual
     ("Peru welcomed reports that Chile had signed the agreement.", "sign", "AGREE", True),
     ("Reports said Chile attacked Bolivian villages.", "attack", "ASSAULT", True),

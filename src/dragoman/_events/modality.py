@@ -21,6 +21,12 @@ PLANS = frozenset(
     "schedule slate poise contemplate envisage decline ought "
     # recommendations: what someone advises others to do has not been done
     "recommend advise counsel encourage exhort implore plead lobby recommendation advice".split())
+# adjectives that make an event noun a prospect, not a fact: "a possible attack"
+PROSPECTIVE = frozenset("possible potential planned proposed imminent looming future feared "
+                        "expected likely prospective threatened envisaged mooted".split())
+# predicates of an event that has not happened: "talks are likely", "a deal is possible"
+PROSPECT_PREDICATES = frozenset("likely unlikely possible expected due imminent planned "
+                                "scheduled set poised".split())
 # verbs of pressure whose object is to act ("pressed X to release"): the act is asked for
 PRESSED = frozenset("press pressure push lobby".split())
 # what is weighed or sought as a direct object is not (yet) done: "considering sanctions"
@@ -135,6 +141,13 @@ def reading(tok: Token) -> tuple[bool, str | None]:
         why = "question"
     if _negated_token(tok) or (tok.dep_ == "pobj" and tok.head.lower_ == "without"):
         negated = True  # "ended without a deal": no deal
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in PROSPECTIVE for c in tok.children):
+        why = why or "future"  # "a possible attack on", "the planned talks"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "about") and tok.head.head.lemma_ in ("warn", "fear", "caution"):
+        why = why or "future"  # "warned of an attack": not (yet) one
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_ == "be" and any(
+            c.dep_ in ("acomp", "attr") and c.lower_ in PROSPECT_PREDICATES for c in tok.head.children):
+        why = why or "future"  # "talks are likely next month"
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
         # "the meeting was not a success", "an agreement is going to be difficult"
         head = tok.head
@@ -199,6 +212,8 @@ def reading(tok: Token) -> tuple[bool, str | None]:
             why = why or "intent"  # "preventing an incursion": it has not happened
         if t.dep_ == "dobj" and head.dep_ == "acl" and _negated_token(head.head.head):
             negated = True
+        if t.dep_ == "prep" and t.lower_ == "to" and head.lower_ == "open" and head.pos_ == "ADJ":
+            why = why or "intent"  # "open to talks": willing, no talks yet
         if t.dep_ == "xcomp" and head.lemma_.lower() in PRESSED and any(
                 c.dep_ == "dobj" for c in head.children):
             why = why or "intent"  # "pressed Azerbaijan to release": asked, not done
