@@ -623,3 +623,13 @@ def test_what_someone_is_pressed_to_do_is_not_done(nlp) -> None:  # type: ignore
     assert any(e.type == "REQUEST" and not e.hypothetical for e in evs)
     released = [e for e in evs if e.type == "RETREAT"]
     assert released and all(e.hypothetical for e in released)
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Ghana faced sanctions from ECOWAS.", "SANCTION", ("ECO", "GHA")),
+    ("Kenya received military aid from the United States.", "AID", ("USA", "KEN")),
+    ("Peru has faced criticism from Chile over the border.", "ACCUSE", ("CHL", "PER")),
+])
+def test_the_subject_of_faced_or_received_undergoes_the_event(nlp, text: str, etype: str, pair: tuple) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == etype]
+    assert evs and sides(evs[0]) == pair

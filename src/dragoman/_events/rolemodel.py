@@ -27,6 +27,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from .._model import Event, Party
+from .roles import received_by_subject
 
 #: the phrase heads that can be sides
 ARG_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "agent", "dative", "attr", "conj",
@@ -180,8 +181,11 @@ def _settle_event(doc: Doc, e: Event, scored: dict[int, tuple[Token, Party | Non
     tgt = scored.get(tgt_t.i) if tgt_t is not None else None
     source, target = e.source, e.target
     # swapped: each side reads as the other with confidence
+    # ... unless the parse read a construction the model has no feature for: the subject
+    # of "faced sanctions from X" undergoes them
+    received = trig is not None and received_by_subject(trig)
     if src is not None and tgt is not None and src[2].get("T", 0) > FILL and tgt[2].get("S", 0) > FILL \
-            and src[2].get("S", 0) < 0.2 and tgt[2].get("T", 0) < 0.2:
+            and src[2].get("S", 0) < 0.2 and tgt[2].get("T", 0) < 0.2 and not received:
         source, target = target, source
         src, tgt = tgt, src
     # an uncoded side the model reads as no party

@@ -317,6 +317,39 @@ def noun_roles(noun: Token, reciprocal: bool = True) -> tuple[Token | None, Toke
                 if s is not None and s is not noun and active:
                     src = s
                     break
+    received = _received(noun)
+    if received is not None:
+        # "faced sanctions from ECOWAS", "received aid from the US", "came under attack
+        # from militants": the subject is the one the event is done to
+        subj, giver = received
+        poss = _child(noun, ("poss",))
+        return (poss if poss is not None and src is poss else giver), subj
     if tgt is None and src is not None:
         tgt = _child(src, ("conj",))
     return src, tgt
+
+
+def received_by_subject(noun: Token) -> bool:
+    """Whether an event noun is what its verb's subject faces, receives or suffers."""
+    return _received(noun) is not None
+
+
+# verbs whose subject undergoes the event noun they carry
+RECEIVING = frozenset("face suffer receive endure sustain experience weather".split())
+
+
+def _received(noun: Token) -> tuple[Token, Token | None] | None:
+    """(the one who undergoes, the one who does) when the noun is what its verb's subject
+    faces, receives or suffers, or comes under; None otherwise."""
+    verb = None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_ == "come":
+        verb = noun.head.head
+    if verb is None:
+        return None
+    subj, active = subject_of(verb)
+    if subj is None or not active or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    giver = _prep_obj(noun, frozenset(("from", "by"))) or _prep_obj(verb, frozenset(("from", "by")))
+    return subj, giver
