@@ -4,7 +4,8 @@
 (``triggers.py``) and from speech (``speech.py``), sides from the parse (``roles.py``,
 ``sides.py``), each trigger coded by ``coder.py`` with its modality (``modality.py``),
 date and place (``setting.py``); statements make events of their own
-(``statements.py``), and so do speech acts in quotes with no event word (``quoted.py``); passes over the article's events (``passes.py``) skip topics and
+(``statements.py``), and so do speech acts in quotes with no event word
+(``quoted.py``); passes over the article's events (``passes.py``) skip topics and
 re-mentions, expand compound sides into pairs and assign ids. Trained models decide:
 the sentence classifiers (``classifier.py``) settle standalone sentences, and the
 role model (``rolemodel.py``) settles sides the rules leave open. What the coder knows
