@@ -1,8 +1,9 @@
 """Modality of each event: conditions, questions, denials, negations, plans, hopes.
 
 The sentences are invented for these tests. Each case names a word of a trigger, the
-PLOVER type, and whether that event must be factual, or must not be coded as a factual
-event of that type (negated, hypothetical, or not coded at all).
+PLOVER type, and whether that event must be factual, or must be found and coded as not
+factual (negated or hypothetical). ``DROPPED`` lists the cases where the event may also
+go uncoded (the act is the topic of another event: "called for talks" is a REQUEST).
 """
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ CASES = [
     ("If Chile attacks Bolivia, Peru would send troops to the border.", "attack", "ASSAULT", False),
     ("In case of an invasion of Ghana, Togo would close its embassy.", "invasion", "ASSAULT", False),
     ("Kenya will not negotiate with Uganda unless Uganda withdraws its troops.", "negotiate", "CONSULT", False),
+    ("Kenya will not negotiate with Uganda unless Uganda withdraws its troops.", "negotiate", "REJECT", True),
+    ("Kenya will not negotiate with Uganda unless Uganda withdraws its troops.", "withdraw", "RETREAT", False),
     ("Should Peru expel the Chilean ambassador, Chile would respond in kind.", "expel", "SANCTION", False),
     ("Were Norway to impose sanctions on Sweden, trade would collapse.", "sanction", "SANCTION", False),
     ("In the event that Ghana invades Togo, Nigeria would intervene.", "invade", "ASSAULT", False),
@@ -54,6 +57,7 @@ CASES = [
     ("Kenya has yet to sign the agreement with Uganda.", "sign", "AGREE", False),
     ("No talks were held between Ghana and Togo.", "talks", "CONSULT", False),
     ("Sweden refused to send troops to Norway.", "send", "MOBILIZE", False),
+    ("Sweden refused to send troops to Norway.", "refused", "REJECT", True),
     ("Chile failed to reach an agreement with Bolivia.", "agreement", "AGREE", False),
     # plans, the future, intentions
     ("Peru plans to hold talks with Chile next month.", "talks", "CONSULT", False),
@@ -65,7 +69,7 @@ CASES = [
     ("The European Union threatened to impose sanctions on Belarus.", "sanction", "SANCTION", False),
     # reported speech of possible events
     ("Peru warned that Chile could attack its border posts.", "attack", "ASSAULT", False),
-    ("Kenyan officials said Somali militants may launch attacks on Nairobi.", "attack", "ASSAULT", False),
+    ("Kenyan officials said Somali militants may launch attacks on Nairobi.", "launch", "ASSAULT", False),
     ("Togo said Ghanaian forces might invade the border region.", "invade", "ASSAULT", False),
     # hopes and calls
     ("Chile called for talks with Bolivia.", "call", "REQUEST", True),
@@ -82,6 +86,29 @@ CASES = [
     ("Ghana said it would retaliate in the event of an attack by Togo.", "attack", "ASSAULT", False),
     ("Had Chile signed the deal, Peru would have agreed.", "sign", "AGREE", False),
     ("Kenya never signed the agreement with Uganda.", "sign", "AGREE", False),
+    # recommendations and plans of others: advised, recommended, proposed, ought to
+    ("Experts advised Norway to expel Swedish diplomats.", "expel", "SANCTION", False),
+    ("Analysts recommended that Kenya negotiate with Somalia.", "negotiate", "CONSULT", False),
+    ("Chile's president recommended talks with Bolivia.", "talks", "CONSULT", False),
+    ("The opposition proposed that Peru cut ties with Chile.", "cut", "SANCTION", False),
+    ("The Kenyan foreign minister said Kenya ought to negotiate with Uganda.", "negotiate", "CONSULT", False),
+    ("Peru said it plans to visit Chile next month.", "visit", "CONSULT", False),
+    # the purpose of a planned act is planned; of a done act, done
+    ("The Peruvian president plans to visit Lima to meet Chilean officials.", "meet", "CONSULT", False),
+    ("Chile's foreign minister flew to Lima to meet Peruvian officials.", "meet", "CONSULT", True),
+    # refusals stated now are factual REJECTs ("cannot", "could not", "won't")
+    ("Chile cannot meet Bolivia's demands.", "meet", "REJECT", True),
+    ("Chile could not meet Bolivia's demands.", "meet", "REJECT", True),
+    ("Peru won't accept Chile's proposal.", "accept", "REJECT", True),
+    ("Peru said it could not accept the proposal from Chile.", "accept", "REJECT", True),
+    # ... but not forecast by others, nor the outcome of a condition
+    ("Analysts expect that Chile will not accept the deal with Peru.", "accept", "REJECT", False),
+    ("If Bolivia attacks, Chile will not negotiate with Bolivia.", "negotiate", "REJECT", False),
+    # prospects: possible, likely, warned of, open to
+    ("Officials warned of a possible attack on Kenyan bases by Somali militants.", "attack", "ASSAULT", False),
+    ("Talks between Peru and Ecuador are likely next month.", "talks", "CONSULT", False),
+    ("Uganda said it is open to talks with Kenya.", "talks", "CONSULT", False),
+    ("Armenia pressed Azerbaijan to release the prisoners.", "release", "RETREAT", False),
     # plain facts stay factual
     ("Peru welcomed reports that Chile had signed the agreement.", "sign", "AGREE", True),
     ("Reports said Chile attacked Bolivian villages.", "attack", "ASSAULT", True),
@@ -97,4 +124,14 @@ def test_modality(nlp, text: str, word: str, etype: str, is_factual: bool) -> No
     if is_factual:
         assert events and any(_is_factual(e) for e in events), events
     else:
+        assert events or (text, word) in DROPPED, "the event must be found, as not factual"
         assert not any(_is_factual(e) for e in events), events
+
+
+# not-factual cases whose event may go uncoded: a refused act (the REJECT is coded),
+# talks that are the topic of a call (the REQUEST is coded)
+DROPPED = {
+    ("Kenya will not negotiate with Uganda unless Uganda withdraws its troops.", "negotiate"),
+    ("Sweden refused to send troops to Norway.", "send"),
+    ("Chile called for talks with Bolivia.", "talks"),
+}

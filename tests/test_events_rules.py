@@ -486,3 +486,150 @@ def test_a_conditional_threat_by_the_actor_itself_is_a_threat(nlp, text: str, so
 def test_an_agent_noun_stands_for_its_owner(nlp, text: str, etype: str, pair: tuple) -> None:
     evs = [e for e in factual(code(nlp, text)) if e.type == etype]
     assert evs and sides(evs[0]) == pair
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Norwegian foreign minister travelled to Sweden last week.", "NOR", "SWE"),
+    ("The Chilean president arrived in Peru on Monday.", "CHL", "PER"),
+])
+def test_an_envoy_going_to_a_country_is_a_visit(nlp, text: str, source: str, target: str) -> None:
+    visits = [e for e in factual(code(nlp, text)) if e.type == "CONSULT"]
+    assert visits and sides(visits[0]) == (source, target)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian refugees arrived in Poland on Monday.",
+    "Troops travelled to the front line near Kharkiv.",
+])
+def test_movement_of_people_or_troops_is_no_visit(nlp, text: str) -> None:
+    assert not [e for e in code(nlp, text) if e.type == "CONSULT"]
+
+
+def test_a_title_named_in_full_earlier_is_its_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = code(nlp, "The UN Special Rapporteur on Myanmar met Thai officials in Bangkok. "
+                    "The Special Rapporteur later criticised Myanmar's military.")
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    assert accuse and sides(accuse[0]) == ("UN", "MMR")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Sanctions were imposed on Iran by the European Union.", "EU", "IRN"),
+    ("Talks were held between Serbia and Kosovo on Monday.", "SRB", "XKX"),
+])
+def test_sides_on_the_verb_that_carries_an_event_noun(nlp, text: str, source: str, target: str) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type in ("SANCTION", "CONSULT")]
+    assert evs and sides(evs[0]) == (source, target)
+
+
+def test_an_unnamed_side_stays_unknown(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the relative clause's subject is the attack: not the condemning country, and the
+    # country whose border is the place is no counterpart of the condemnation
+    evs = code(nlp, "Peru condemned the attack, which killed three soldiers near the border with Ecuador.")
+    killed = [e for e in evs if e.type == "ASSAULT"]
+    assert killed and killed[0].source is None
+    condemned = [e for e in evs if e.type == "ACCUSE"]
+    assert condemned and sides(condemned[0]) == ("PER", None)
+
+
+def test_a_mediator_has_an_event_with_each_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in factual(code(nlp, "Qatar mediated talks between Israel and Egypt.")) if e.cameo == "045"]
+    assert {sides(e) for e in evs} == {("QAT", "ISR"), ("QAT", "EGY")}
+
+
+def test_each_other_is_coded_both_ways(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in factual(code(nlp, "India and Pakistan accused each other of violating the ceasefire."))
+           if e.type == "ACCUSE"]
+    assert {sides(e) for e in evs} == {("IND", "PAK"), ("PAK", "IND")}
+
+
+def test_clashes_between_two_sides_on_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in factual(code(nlp, "Clashes broke out between Armenia and Azerbaijan on Monday."))
+           if e.type == "ASSAULT"]
+    assert evs and sides(evs[0]) == ("ARM", "AZE")
+
+
+def test_people_named_as_a_side_are_not_replaced_by_a_country_nearby(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = code(nlp, "The Chilean president landed in Lima as clashes broke out between "
+                    "Peruvian police and protesters in Cusco.")
+    clashes = [e for e in factual(evs) if e.type == "ASSAULT"]
+    assert clashes and sides(clashes[0])[0] == "PER" and sides(clashes[0])[1] != "CHL"
+    assert clashes[0].location is not None and clashes[0].location.name == "Cusco"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The UN Special Rapporteur on Myanmar met Thai officials in Bangkok.", "Bangkok"),
+    ("Chile's envoy to Sudan met Sudanese officials in Khartoum.", "Khartoum"),
+    ("The President of Estonia met the Latvian prime minister in Riga.", "Riga"),
+])
+def test_a_place_in_a_title_is_not_where_the_event_happened(nlp, text: str, place: str) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == "CONSULT"]
+    assert evs and evs[0].location is not None and evs[0].location.name == place
+
+
+def test_a_place_in_an_organisations_name_is_no_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in code(nlp, "The Organization for Security and Co-operation in Europe criticised Serbia.")
+           if e.type == "ACCUSE"]
+    assert evs and (evs[0].location is None or evs[0].location.name != "Europe")
+
+
+@pytest.mark.parametrize("text, parties, mediator", [
+    ("The UN-mediated talks between Sudan and South Sudan opened in Juba.", {"SDN", "SSD"}, "UN"),
+    ("Turkey and Russia signed a Qatari-brokered deal.", {"TUR", "RUS"}, "QAT"),
+])
+def test_a_mediator_is_no_party_but_has_its_own_events(nlp, text: str, parties: set, mediator: str) -> None:
+    evs = factual(code(nlp, text))
+    main = [e for e in evs if e.cameo != "045"]
+    assert main and set(sides(main[0])) == parties
+    mediations = [e for e in evs if e.cameo == "045"]
+    assert {sides(e) for e in mediations} == {(mediator, p) for p in parties}
+
+
+def test_talks_resuming_are_the_talks_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = factual(code(nlp, "Talks between Israel and Egypt resumed in Cairo."))
+    assert [e.type for e in evs] == ["CONSULT"]
+
+
+def test_a_vow_to_use_force_is_a_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in factual(code(nlp, "Kenya vowed to retaliate against Somalia.")) if e.type == "THREATEN"]
+    assert evs and sides(evs[0]) == ("KEN", "SOM") and evs[0].cameo == "138"
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Kenya was accused of attacking Somali villages.", ("KEN", "SOM")),
+    ("Ghana's foreign minister is set to meet his Togolese counterpart on Friday.", ("GHA", "TGO")),
+])
+def test_passive_subject_of_the_verb_above_does_this_act(nlp, text: str, pair: tuple) -> None:
+    evs = [e for e in code(nlp, text) if e.type in ("ASSAULT", "CONSULT")]
+    assert evs and sides(evs[0]) == pair
+
+
+def test_a_month_is_no_march(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in code(nlp, "The border will not reopen before March, Chilean officials said.")
+                if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Iran launched a wave of missiles at Israel.", "ASSAULT", ("IRN", "ISR")),
+    ("Hezbollah fired rockets into northern Israel.", "ASSAULT", ("LBN", "ISR")),
+    ("Kenya sent troops to Somalia on Monday.", "MOBILIZE", ("KEN", "SOM")),
+])
+def test_force_verbs_with_their_context_one_level_deeper(nlp, text: str, etype: str, pair: tuple) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == etype]
+    assert evs and sides(evs[0]) == pair
+
+
+def test_what_someone_is_pressed_to_do_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = code(nlp, "Armenia pressed Azerbaijan to release the prisoners.")
+    assert any(e.type == "REQUEST" and not e.hypothetical for e in evs)
+    released = [e for e in evs if e.type == "RETREAT"]
+    assert released and all(e.hypothetical for e in released)
+
+
+@pytest.mark.parametrize("text, etype, pair", [
+    ("Ghana faced sanctions from ECOWAS.", "SANCTION", ("ECO", "GHA")),
+    ("Kenya received military aid from the United States.", "AID", ("USA", "KEN")),
+    ("Peru has faced criticism from Chile over the border.", "ACCUSE", ("CHL", "PER")),
+])
+def test_the_subject_of_faced_or_received_undergoes_the_event(nlp, text: str, etype: str, pair: tuple) -> None:
+    evs = [e for e in factual(code(nlp, text)) if e.type == etype]
+    assert evs and sides(evs[0]) == pair

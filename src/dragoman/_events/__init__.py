@@ -4,7 +4,8 @@
 (``triggers.py``) and from speech (``speech.py``), sides from the parse (``roles.py``,
 ``sides.py``), each trigger coded by ``coder.py`` with its modality (``modality.py``),
 date and place (``setting.py``); statements make events of their own
-(``statements.py``); passes over the article's events (``passes.py``) skip topics and
+(``statements.py``), and so do speech acts in quotes with no event word
+(``quoted.py``); passes over the article's events (``passes.py``) skip topics and
 re-mentions, expand compound sides into pairs and assign ids. Trained models decide:
 the sentence classifiers (``classifier.py``) settle standalone sentences, and the
 role model (``rolemodel.py``) settles sides the rules leave open. What the coder knows
@@ -21,7 +22,7 @@ from .. import _dates as dates, _places as places
 from .._actors import ActorTable
 from .._coref import Resolver
 from .._model import Count, Event, Place, Quote
-from . import classifier, rolemodel, sense, speech
+from . import classifier, quoted, rolemodel, sense, speech
 from .coder import code_event, code_sentence_event
 from .context import Context, actor_code, kind_of, side_of
 from .counts import find_counts
@@ -134,6 +135,8 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
                 intent = intent_event(ctx, e, trig.token, len(events) + 1, trig_at)
                 if intent is not None:
                     events.append(intent)
+    # speech acts stated in quotes with no event word ("they will pay a price")
+    events.extend(quoted.quoted_acts(ctx, trig_at, len(events) + 1))
     events = pairs(ctx, events)
     events = fighting_sides(events, unnamed)
     events = decided_measures(ctx, events)

@@ -170,12 +170,12 @@ def fill_sentences(doc: Doc, events: list[Event], ctx: Any, *, enabled: bool = T
                 mine = [e for e in mine if id(e) not in drop]
                 fact = agree
         if not fact and quad != 0 and margin >= fill_margin:
-            e = code_sentence_event(ctx, _main_verb(sent), sentence_type(sent.text, quad), 0)
-            if e is not None and (e.negated or e.hypothetical) and force:
+            filled = code_sentence_event(ctx, _main_verb(sent), sentence_type(sent.text, quad), 0)
+            if filled is not None and (filled.negated or filled.hypothetical) and force:
                 # the model read the sentence as reporting this event
-                e = replace(e, negated=False, hypothetical=False)
-            if e is not None and not (e.negated or e.hypothetical):
-                mine.append(e)
+                filled = replace(filled, negated=False, hypothetical=False)
+            if filled is not None and not (filled.negated or filled.hypothetical):
+                mine.append(filled)
         out.extend(mine)
     for rest in by_sent.values():
         out.extend(rest)

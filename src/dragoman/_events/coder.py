@@ -10,7 +10,9 @@ from .ontology import coding
 from .roles import FIRST_PERSON, noun_roles, verb_roles
 from .sentences import sent_of
 from .triggers import Trigger
-from .context import Context, NAMED, RECIPROCAL, first_person_poss, side_of, speaker_party
+from .context import Context, NAMED, RECIPROCAL, SPEECH, first_person_poss, side_of, speaker_party
+from .constructions import (MEDIATING, MOVES, VOWS, between, each_other, mediator_of, named_people,
+                            visit_sides, vowed_force)
 from .sides import DIRECTED, INTENT_TARGET, conjoined, counterpart, is_state, line_subject, pair_of_sides, referred_event_side, xcomp_target
 from .._lexicon import words
 
@@ -34,6 +36,24 @@ def _negated_verb(tok: Token) -> bool:
         return False  # "had not agreed to any presence": a denial of a past act, no refusal
     return tok.lemma_.lower() in _ACCEPT or any(
         c.dep_ == "aux" and c.lower_ in REFUSING for c in tok.children)
+
+
+def _stated_refusal(tok: Token) -> bool:
+    """Whether a refusal ("will not accept", "cannot meet their demands") is stated as
+    the clause's own stance: in a main clause, or in what its speaker says ("said it
+    could not accept"), and not the outcome of an "if" clause ("if X attacks, Y will
+    not negotiate": a warning, not a refusal)."""
+    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "once") for g in c.children)
+           for c in tok.children):
+        return False
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "ROOT":
+        return True
+    if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_ in SPEECH:
+        return reading(t.head) == (False, None)
+    return False
 
 
 def _same_event_place(ctx: Context, ptype: str, source: Party | None,
@@ -82,7 +102,8 @@ def _weapon_test(verb: Token, target: Token | None) -> bool:
         return False
     if target is not None and target.i != obj.i:
         return False
-    return not any(c.dep_ == "prep" and c.lower_ in _AIMS and any(
+    return not any(c.dep_ == "prep" and (c.lower_ in _AIMS or (c.lower_ == "into" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP") for g in c.subtree))) and any(
         g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
         for c in list(verb.children) + list(obj.children))
 
@@ -123,6 +144,10 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
         return None
     if tok.ent_type_ in NAMED and tok.ent_iob_ != "O" and trig.type != "ASSAULT":
         return None
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "before March": a month, no march
+    if trig.cameo == "036" and tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return None  # "talks resumed": the talks are the event, coded on their own
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
         return None  # "ceasefire violations", "peace talks": the head says what happened
     if tok.pos_ in ("VERB", "AUX"):
@@ -139,9 +164,26 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
     if tgt_t is None and src_t is not None and trig.type in RECIPROCAL:
         tgt_t = next((c for c in src_t.children if c.dep_ == "conj"), None)
     if trig.type in RECIPROCAL and tok.pos_ == "VERB" and src_t is None:
-        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None and not (side_of(ctx, passive) or Party(None, None, None)).code:
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None and not (side_of(ctx, patient) or Party(None, None, None)).code:
             return None  # "before its goals were met", "a deal was signed": no parties
+    own_broker = mediator_of(tok) if tok.pos_ == "NOUN" else None
+    aim_broker = mediator_of(tgt_t) if tgt_t is not None else None
+    if own_broker is not None:
+        ctx.mediators[trig.start] = own_broker
+    elif aim_broker is not None:
+        # "signed a Qatari-brokered deal": the broker is no party to the deal
+        ctx.mediators[trig.start] = aim_broker
+        tgt_t = None
+    if tok.lemma_.lower() in MEDIATING:
+        # "mediated talks between X and Y": the mediator's events are with each party
+        tgt_t = between(tgt_t) or tgt_t
+    mutual = each_other(tgt_t)
+    if mutual and src_t is not None:
+        # "India and Pakistan accused each other": one event each way
+        tgt_t = next((c for c in src_t.conjuncts), None)
+        if tgt_t is not None:
+            ctx.mutual.add(trig.start)
     source, target = side_of(ctx, src_t), side_of(ctx, tgt_t)
     if trig.type in RECIPROCAL and src_t is not None and (target is None or not target.code):
         # "Norway, Finland and Sweden signed a pact": the parties are the coordinated subjects
@@ -191,14 +233,24 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
     elif source is not None and source.code and (target is None or not target.code) and DIRECTED:
         # "condemned the launch", "welcomed the deal": the side of the event referred back
         # to; else "Mexico denounced the raid": the raid's country, named in the sentence
-        target = referred_event_side(ctx, tgt_t, source) or counterpart(ctx, tok, source) or target
+        target = referred_event_side(ctx, tgt_t, source) or (
+            None if named_people(tgt_t) else counterpart(ctx, tok, source)) or target
     elif target is not None and target.code and (source is None or not source.code) and DIRECTED \
             and tok.pos_ == "NOUN":
         # "the raid on its consulate in Lima": by someone of the other country
         source = counterpart(ctx, tok, target) or source
+    if trig.type == "CONSULT" and tok.pos_ == "VERB" and tok.lemma_.lower() in MOVES:
+        visit = visit_sides(ctx, tok, source, target)
+        if visit is None:
+            return None
+        source, target = visit
     negated, why = reading(tok)
     hypothetical = why is not None
     ptype, cameo = trig.type, trig.cameo
+    if ptype == "AGREE" and tok.pos_ == "VERB" and tok.lemma_.lower() in VOWS:
+        force = vowed_force(tok)
+        if force is not None:
+            ptype, cameo = "THREATEN", force  # "vowed to retaliate": a threat, no promise
     if ptype == "PROTEST" and _state_protest(ctx, tok, src_t, source):
         ptype, cameo = "ACCUSE", "114"  # "Manila protests": a government's protest is a complaint
     if ptype == "ASSAULT" and tok.pos_ == "VERB" and _weapon_test(tok, tgt_t):
@@ -207,6 +259,9 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
     if negated and ptype in _REFUSABLE and tok.pos_ == "VERB" and _negated_verb(tok):
         # "did not agree", "would not meet their demands": a refusal
         ptype, cameo, negated = "REJECT", "120", False
+        if why == "future" and source is not None and source.code and _stated_refusal(tok):
+            # "Chile cannot accept the proposal": the refusal is stated now, not forecast
+            why, hypothetical = None, False
     c = coding(ptype, cameo)
     sent = sent_of(tok)
     location = ctx.setting.place(tok, tgt_t, parse_sides)

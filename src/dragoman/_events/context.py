@@ -8,7 +8,8 @@ from .. import _places as places
 from .._actors import ActorTable
 from .._coref import Resolver, resolve_mention
 from .._model import Actor, Event, Party, Quote, Span
-from .roles import FIRST_PERSON, party, subject_of
+from .._nlp import doc_text
+from .roles import FIRST_PERSON, np_bounds, party, subject_of
 from .setting import Setting
 from .._lexicon import words
 
@@ -39,6 +40,10 @@ class Context:
         # trigger start -> (more sources, more targets) coordinated with the coded ones
         # (whether the target is one of the coordinated sources: "X, Y and Z met")
         self.coordinated: dict[int, tuple[list[Party], list[Party], bool]] = {}
+        # trigger starts of events done to each other ("accused each other"): coded both ways
+        self.mutual: set[int] = set()
+        # trigger start -> the mediator of the talks or deal ("UN-mediated talks")
+        self.mediators: dict[int, Token] = {}
         self._quotes = sorted(quotes, key=lambda q: q.start)
         self._quote_starts = [q.start for q in self._quotes]
         coded = [(m, a, actor_code(a)) for a in actors.actors for m in a.mentions]
@@ -119,12 +124,52 @@ def side_of(ctx: Context, tok: Token | None) -> Party | None:
     if tok is None:
         return None
     found = party(tok, ctx.actors, ctx.resolve)
+    if (found is None or not found.code) and tok.pos_ in ("NOUN", "PROPN"):
+        titled = titled_earlier(ctx, tok)
+        if titled is not None:
+            return titled
     if (found is None or not found.code) and tok.pos_ == "NOUN" and tok.lemma_.lower() in AGENT_NOUNS:
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         mine = party(owner, ctx.actors, ctx.resolve) if owner is not None else None
         if mine is not None and mine.code:
             return Party(mine.actor, mine.code, found.mention if found is not None else mine.mention)
     return found
+
+
+_TITLE_SCAN = 400  # tokens back where a title is looked up
+
+
+def titled_earlier(ctx: Context, tok: Token) -> Party | None:
+    """A role noun named in full earlier ("the UN High Commissioner for Refugees", then
+    "the High Commissioner"): the coded actor of the earlier phrase that holds the same
+    title words. Only titles: capitalised words, or a person's or envoy's title noun."""
+    doc = ctx.doc
+    s, e = np_bounds(tok)
+    words = [t for t in doc[s:e] if t.dep_ not in ("det", "poss", "punct", "case") and not t.is_punct]
+    if not words or words[-1].i != tok.i or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if not (all(t.text[:1].isupper() for t in words) or tok.lemma_.lower() in _TITLE_NOUNS):
+        return None
+    key = [t.lower_ for t in words]
+    n = len(key)
+    for i in range(words[0].i - n, max(-1, words[0].i - _TITLE_SCAN), -1):
+        if [t.lower_ for t in doc[i:i + n]] != key:
+            continue
+        head = doc[i + n - 1]
+        if head.sent.start == tok.sent.start and head.i >= tok.i:
+            continue
+        lo, hi = head.left_edge, head.right_edge
+        for a, b in ((doc[np_bounds(head)[0]], head), (lo, hi)):
+            hit = ctx.actors.at(a.idx, b.idx + len(b))
+            if hit is not None and actor_code(hit[0]):
+                mention = Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
+                               doc_text(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])])
+                return Party(hit[0].id, actor_code(hit[0]), mention)
+        return None  # the latest such title names no coded actor
+    return None
+
+
+_TITLE_NOUNS = words("resolvable_titles")
 
 
 def kind_of(ctx: Context, p: Party | None) -> str | None:

@@ -14,6 +14,12 @@ MODALS = words("modal_words")
 CONDITIONS = frozenset("if unless whether once lest".split())
 # verbs and nouns whose complement is not (yet) an event: plans, aims, requests, claims
 PLANS = words("plan_verbs")
+# adjectives that make an event noun a prospect, not a fact: "a possible attack"
+PROSPECTIVE = words("prospective_adjectives")
+# predicates of an event that has not happened: "talks are likely", "a deal is possible"
+PROSPECT_PREDICATES = words("prospect_predicates")
+# verbs of pressure whose object is to act ("pressed X to release"): the act is asked for
+PRESSED = frozenset("press pressure push lobby".split())
 # what is weighed or sought as a direct object is not (yet) done: "considering sanctions"
 OBJ_PLANS = words("plan_verbs_with_object")
 # "reports that X attacked", "allegations that X sanctioned": rejected, it is denied;
@@ -75,6 +81,11 @@ def _purpose(clause: Token) -> bool:
         for c in clause.children)
 
 
+def _bare_purpose(clause: Token) -> bool:
+    """A purpose infinitive with no subject of its own ("to meet officials")."""
+    return clause.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
 def _inverted(verb: Token, aux: Token) -> bool:
     """Whether ``aux`` comes before the subject of ``verb`` ("should Russia invade")."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i]
@@ -120,11 +131,21 @@ def reading(tok: Token) -> tuple[bool, str | None]:
         why = "question"
     if _negated_token(tok) or (tok.dep_ == "pobj" and tok.head.lower_ == "without"):
         negated = True  # "ended without a deal": no deal
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in PROSPECTIVE for c in tok.children):
+        why = why or "future"  # "a possible attack on", "the planned talks"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "about") and tok.head.head.lemma_ in ("warn", "fear", "caution"):
+        why = why or "future"  # "warned of an attack": not (yet) one
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_ == "be" and any(
+            c.dep_ in ("acomp", "attr") and c.lower_ in PROSPECT_PREDICATES for c in tok.head.children):
+        why = why or "future"  # "talks are likely next month"
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
         # "the meeting was not a success", "an agreement is going to be difficult"
         head = tok.head
         if _negated_token(head) and head.lemma_ == "be":
             negated = True
+        if head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "out" and any(
+                g.lower_ == "question" for g in c.subtree) for c in head.children):
+            negated = True  # "talks are out of the question"
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children) or (
                 head.lemma_ == "go" and any(c.dep_ == "xcomp" for c in head.children)):
             why = why or "future"
@@ -181,6 +202,11 @@ def reading(tok: Token) -> tuple[bool, str | None]:
             why = why or "intent"  # "preventing an incursion": it has not happened
         if t.dep_ == "dobj" and head.dep_ == "acl" and _negated_token(head.head.head):
             negated = True
+        if t.dep_ == "prep" and t.lower_ == "to" and head.lower_ == "open" and head.pos_ == "ADJ":
+            why = why or "intent"  # "open to talks": willing, no talks yet
+        if t.dep_ == "xcomp" and head.lemma_.lower() in PRESSED and any(
+                c.dep_ == "dobj" for c in head.children):
+            why = why or "intent"  # "pressed Azerbaijan to release": asked, not done
         plan = _in(head, PLANS, _PLAN_FORMS)
         if plan and ((t is not tok and t.dep_ in ("pobj", "dobj", "prep"))
                      or t.dep_ in ("xcomp", "pcomp", "acl", "ccomp")
@@ -189,6 +215,13 @@ def reading(tok: Token) -> tuple[bool, str | None]:
         if head.lemma_.lower() in DENY and t.dep_ in ("ccomp", "dobj", "xcomp"):
             negated = True
         if t.dep_ in ("advcl", "ccomp", "relcl", "csubj", "parataxis") and t is not tok:
+            break
+        if t.dep_ == "advcl" and t is tok and _purpose(t) and _bare_purpose(t) and steps == 1:
+            # "plans to visit Lima to meet officials": the purpose of a planned act is
+            # planned too; of a done act ("flew to Lima to meet ...") it stays factual
+            up_neg, up_why = reading(head) if head.i != tok.i else (False, None)
+            if up_why is not None and up_why != "question":
+                why = why or up_why
             break
         if t.dep_ in ("advcl", "ccomp", "relcl", "parataxis") and t is tok:
             # the trigger heads its own clause: its marks were read above

@@ -8,7 +8,9 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .._model import Event
-from .context import Context, RECIPROCAL
+from .._model import Party
+from .context import Context, RECIPROCAL, side_of
+from .ontology import coding
 from .._lexicon import words
 
 
@@ -16,10 +18,21 @@ def pairs(ctx: Context, events: list[Event]) -> list[Event]:
     """One event per pair (CAMEO codes compound actors as dyads): "Japan, India and
     Brazil held talks with the EU" is three CONSULT events with the EU; "Kenya, Uganda
     and Tanzania held talks" one per pair of the three; "attacked Chad and Niger" one
-    per target. Each copy keeps the trigger, date and place."""
+    per target; "X and Y accused each other" one each way. Each copy keeps the trigger,
+    date and place."""
     out = []
+    mediated: set[int] = set()
     for e in events:
         out.append(e)
+        broker = ctx.mediators.get(e.trigger.start)
+        if broker is not None and e.trigger.start not in mediated:
+            # "UN-mediated talks between X and Y": the mediator's own event with each party
+            mediated.add(e.trigger.start)
+            out.extend(_mediations(ctx, e, broker, events))
+        if e.trigger.start in ctx.mutual and e.source is not None and e.target is not None \
+                and e.source.code and e.target.code and e.source.code[:3] != e.target.code[:3]:
+            out.append(replace(e, source=e.target, target=e.source))
+            continue
         more_src, more_tgt, joint = ctx.coordinated.get(e.trigger.start, ([], [], False))
         if not (more_src or more_tgt) or e.source is None or e.target is None:
             continue
@@ -40,7 +53,24 @@ def pairs(ctx: Context, events: list[Event]) -> list[Event]:
     return out
 
 
-def is_topic(tok: Token, verbal: set[int], anchors: set[int] = frozenset()) -> bool:
+def _mediations(ctx: Context, e: Event, broker: Token, events: list[Event]) -> list[Event]:
+    """CONSULT (045, mediate) events by the mediator with each party of the event and
+    of its pair copies coded from the same trigger."""
+    side = side_of(ctx, broker)
+    if side is None or not side.code:
+        return []
+    c = coding("CONSULT", "045")
+    mine = side.code[:3]
+    parties: dict[str, Party] = {}
+    for x in [e] + [y for y in events if y.trigger.start == e.trigger.start]:
+        for p in (x.source, x.target):
+            if p is not None and p.code and p.code[:3] != mine:
+                parties.setdefault(p.code[:3], p)
+    return [replace(e, type=c.type, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
+                    quad_class=c.quad_class, source=side, target=p) for p in parties.values()]
+
+
+def is_topic(tok: Token, verbal: set[int], anchors: set[int] | frozenset[int] = frozenset()) -> bool:
     """A noun event that is what a verbal event is about ("condemned the attack",
     "discussed the deployment") is its topic, not an event of its own."""
     if tok.pos_ not in ("NOUN", "PROPN"):

@@ -27,6 +27,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from .._model import Event, Party
+from .roles import received_by_subject
 
 #: the phrase heads that can be sides
 ARG_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "agent", "dative", "attr", "conj",
@@ -161,7 +162,7 @@ def settle(doc: Doc, events: list[Event], side_of: Any, kind_of: Any) -> list[Ev
         for t in candidates(trig):
             side = side_of(t)
             scored[t.i] = (t, side, m.proba(features(trig, t, e.type, side, kind_of(side))))
-        e = _settle_event(doc, e, scored)
+        e = _settle_event(doc, e, scored, trig)
         out.append(e)
     return out
 
@@ -173,14 +174,18 @@ def _token_of(doc: Doc, p: Party | None) -> Token | None:
     return span.root if span is not None else None
 
 
-def _settle_event(doc: Doc, e: Event, scored: dict[int, tuple[Token, Party | None, dict[str, float]]]) -> Event:
+def _settle_event(doc: Doc, e: Event, scored: dict[int, tuple[Token, Party | None, dict[str, float]]],
+                  trig: Token | None = None) -> Event:
     src_t, tgt_t = _token_of(doc, e.source), _token_of(doc, e.target)
     src = scored.get(src_t.i) if src_t is not None else None
     tgt = scored.get(tgt_t.i) if tgt_t is not None else None
     source, target = e.source, e.target
     # swapped: each side reads as the other with confidence
+    # ... unless the parse read a construction the model has no feature for: the subject
+    # of "faced sanctions from X" undergoes them
+    received = trig is not None and received_by_subject(trig)
     if src is not None and tgt is not None and src[2].get("T", 0) > FILL and tgt[2].get("S", 0) > FILL \
-            and src[2].get("S", 0) < 0.2 and tgt[2].get("T", 0) < 0.2:
+            and src[2].get("S", 0) < 0.2 and tgt[2].get("T", 0) < 0.2 and not received:
         source, target = target, source
         src, tgt = tgt, src
     # an uncoded side the model reads as no party
@@ -189,16 +194,24 @@ def _settle_event(doc: Doc, e: Event, scored: dict[int, tuple[Token, Party | Non
     if target is not None and not target.code and tgt is not None and tgt[2].get("O", 0) > DROP:
         target, tgt = None, None
     taken = {x[0].i for x in (src, tgt) if x is not None}
+    # a trigger whose clause has a subject of its own ("the attack, which killed ...")
+    # takes no source from outside that clause: the subject names no actor, so the
+    # source is unknown, not the subject of the clause above
+    own = {t.i for t in trig.subtree} if trig is not None and any(
+        c.dep_ == "nsubj" for c in trig.children) else None
     for role in ("S", "T"):
         if (source if role == "S" else target) is not None:
             continue
-        best = max((x for i, x in scored.items() if i not in taken and x[1] is not None),
+        best = max((x for i, x in scored.items() if i not in taken and x[1] is not None
+                    and (role != "S" or own is None or i in own)),
                    key=lambda x: _role_p(x[2], role), default=None)
         if best is None or _role_p(best[2], role) < FILL or best[2].get(role, 0) < best[2].get(
                 "T" if role == "S" else "S", 0):
             continue
         other = target if role == "S" else source
-        if other is not None and other.code and best[1].code and other.code[:3] == best[1].code[:3]:
+        found = best[1]
+        if found is None or (other is not None and other.code and found.code
+                             and other.code[:3] == found.code[:3]):
             continue
         taken.add(best[0].i)
         if role == "S":

@@ -8,6 +8,7 @@ the verb that governs the noun ("held talks") is the source.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -107,7 +108,9 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
         return Party(actor.id, _code(actor), mention)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    if NOMINALS and resolve is not None and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+    if NOMINALS and resolve is not None and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) \
+            and tok.lemma_.lower() not in _event_nouns():
+        # an event noun ("the attack", "which killed" on it) names no one: never resolved
         hit = resolve(tok)  # "the ministry", "the junta"
         if hit:
             actor, _ = hit
@@ -115,6 +118,13 @@ def party(tok: Token, actors: ActorTable, resolve: Resolver | None = None) -> Pa
                                                       doc_text(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
     return Party(None, None, Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
                                   doc_text(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]))
+
+
+@functools.lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Nouns of the trigger lexicon: they name events, never parties."""
+    from .triggers import lexicon
+    return frozenset(lemma for lemma, rows in lexicon().items() if any(r.pos in ("N", "*") for r in rows))
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
@@ -199,6 +209,10 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
             if subj is None or subj.dep_ == "expl":
                 return first, _child(first, ("conj",))
             return subj, first
+    if not active and subj is not None and subj.head.i != verb.i:
+        # "Kenya was accused of attacking", "the minister is set to meet": the passive
+        # subject of a verb above is the doer of this one
+        active = True
     if not active and subj is not None:
         # passive: "X was attacked (by Y)"
         agent = _child(verb, ("agent",))
@@ -231,6 +245,19 @@ def noun_roles(noun: Token, reciprocal: bool = True) -> tuple[Token | None, Toke
                 tgt = _child(obj, ("conj",))
         elif c.dep_ == "prep" and c.lower_ == "by":
             src = _child(c, ("pobj",)) or src
+    carrier = noun.head if noun.dep_ in ("nsubjpass", "dobj", "nsubj") and noun.head.pos_ in ("VERB", "AUX") \
+        else None
+    if carrier is not None and src is None:
+        # "sanctions were imposed on Iran by the EU", "talks were held between X and Y"
+        agent = _child(carrier, ("agent",))
+        if agent is not None and noun.dep_ == "nsubjpass":
+            src = _child(agent, ("pobj",))
+        between = next((c for c in carrier.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        first = _child(between, ("pobj",)) if between is not None else None
+        if src is None and tgt is None and first is not None:
+            src, tgt = first, _child(first, ("conj",))
+        if tgt is None and noun.dep_ == "nsubjpass" and carrier.lemma_ in LIGHT:
+            tgt = _prep_obj(carrier, NOUN_TARGET_PREPS)
     if src is None:
         # a headline parsed as a noun phrase: "Manila protests", "Rival factions sign ceasefire"
         src = next((c for c in noun.children if c.dep_ == "nsubj"), None)
@@ -286,6 +313,39 @@ def noun_roles(noun: Token, reciprocal: bool = True) -> tuple[Token | None, Toke
                 if s is not None and s is not noun and active:
                     src = s
                     break
+    received = _received(noun)
+    if received is not None:
+        # "faced sanctions from ECOWAS", "received aid from the US", "came under attack
+        # from militants": the subject is the one the event is done to
+        subj, giver = received
+        poss = _child(noun, ("poss",))
+        return (poss if poss is not None and src is poss else giver), subj
     if tgt is None and src is not None:
         tgt = _child(src, ("conj",))
     return src, tgt
+
+
+def received_by_subject(noun: Token) -> bool:
+    """Whether an event noun is what its verb's subject faces, receives or suffers."""
+    return _received(noun) is not None
+
+
+# verbs whose subject undergoes the event noun they carry
+RECEIVING = frozenset("face suffer receive endure sustain experience weather".split())
+
+
+def _received(noun: Token) -> tuple[Token, Token | None] | None:
+    """(the one who undergoes, the one who does) when the noun is what its verb's subject
+    faces, receives or suffers, or comes under; None otherwise."""
+    verb = None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_ == "come":
+        verb = noun.head.head
+    if verb is None:
+        return None
+    subj, active = subject_of(verb)
+    if subj is None or not active or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    giver = _prep_obj(noun, frozenset(("from", "by"))) or _prep_obj(verb, frozenset(("from", "by")))
+    return subj, giver

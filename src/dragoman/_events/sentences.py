@@ -52,3 +52,8 @@ def ents_of(sent: Span) -> list[Span]:
     return got if got is not None else list(sent.ents)
 
 
+
+
+def sentences_in(span: Span) -> list[Span]:
+    """The sentences that overlap ``span`` (whole sentences, as ``Span.sents`` gives)."""
+    return [s for s in sentences(span.doc) if s.end > span.start and s.start < span.end]

@@ -50,6 +50,23 @@ def _area(ent: SpacySpan) -> str:
     return name
 
 
+# titles whose complement names what the office is for, not where anything happens
+TITLES = words("office_titles")
+
+
+def _in_a_name(prep: Token) -> bool:
+    """Whether a preposition belongs to a title or an organisation's name ("President of
+    Estonia", "Organization for Security and Co-operation in Europe"), not a place."""
+    owner = prep.head
+    while owner.dep_ in ("conj", "pobj") and owner.head.i != owner.i and owner.head.pos_ in ("PROPN", "NOUN", "ADP"):
+        if owner.dep_ == "pobj" and owner.head.lower_ in ("in", "at", "near"):
+            break
+        owner = owner.head
+    if owner.pos_ == "PROPN" and owner.ent_type_ in ("ORG", "PERSON", "") and owner.ent_type_ not in PLACE_ENTS:
+        return owner.ent_type_ == "ORG" or (owner.lemma_.lower() in TITLES and prep.lower_ in ("of", "on", "to", "for"))
+    return owner.lemma_.lower() in TITLES and prep.lower_ in ("of", "on", "to", "for")
+
+
 # clause links that start another event's clause (a report's ccomp and a plan's xcomp
 # share their place with the verb above them)
 _OTHER_CLAUSE = frozenset(("advcl", "conj", "parataxis", "relcl", "csubj"))
@@ -238,6 +255,8 @@ class Setting:
                     and self._resolve(e.text).lat is not None):
                 continue
             if head.dep_ == "prep" or head.pos_ == "ADP" or head.dep_ == "conj" and head.pos_ == "ADP":
+                if _in_a_name(head):
+                    continue  # "the Special Rapporteur on Myanmar", "the envoy to Sudan"
                 if head.lower_ == "to" and head.head.lemma_ in AIMED:
                     pass  # "a visit to Estonia"
                 elif head.lower_ not in PLACE_PREPS and not (

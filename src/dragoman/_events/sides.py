@@ -49,12 +49,18 @@ def _is_subject(doc: Doc, start: int) -> bool:
     return False
 
 
+# nouns of a place named after a country: "the border with Ecuador", "the coast of Chile"
+_EDGES = words("place_edge_nouns")
+
+
 def _is_place(doc: Doc, start: int) -> bool:
     root = token_at(doc, start)
     if root is None:
         return False
     while root.dep_ == "compound":
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "of") and root.head.head.lower_ in _EDGES:
+        return True  # "near the border with Ecuador": where, not with whom
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to")
 
 
@@ -147,7 +153,7 @@ def pair_of_sides(ctx: Context, subj: Token | None, tok: Token) -> tuple[Party, 
 
 def is_state(ctx: Context, side: Party) -> bool:
     actor = ctx.actors.get(side.actor) if side.actor else None
-    return bool(side.code) and (side.code.endswith("GOV") or (actor is not None and actor.kind == "state"))
+    return bool(side.code) and ((side.code or "").endswith("GOV") or (actor is not None and actor.kind == "state"))
 
 
 _REFERRING = frozenset("the this that these those".split())

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .._model import Event, Quote
+from .sentences import sentences_in
 from .triggers import Trigger
 from .._lexicon import words
 
@@ -74,7 +75,7 @@ def imperatives(doc: Doc, quotes: list[Quote], taken: set[int]) -> list[Trigger]
         span = doc.char_span(q.start, q.end, alignment_mode="contract")
         if span is None:
             continue
-        for sent in span.sents:
+        for sent in sentences_in(span):
             root = sent.root
             if root.i in taken or root.tag_ != "VB" or root.pos_ != "VERB":
                 continue

@@ -60,11 +60,15 @@ _NOUN = {"NOUN", "PROPN"}
 
 
 def _near(tok: Token) -> list[Token]:
-    """Children, grandchildren and the head of a token (the context of a trigger)."""
+    """Children, grandchildren and the head of a token (the context of a trigger); the
+    object of a quantity ("dozens of drones") counts as a grandchild."""
     out = []
     for c in tok.children:
         out.append(c)
         out.extend(c.children)
+        for g in c.children:
+            if g.dep_ == "prep" and g.lower_ == "of" and c.dep_ in ("dobj", "nsubjpass", "pobj"):
+                out.extend(g.children)  # "fired dozens of drones", "a wave of missiles"
     out.append(tok.head)
     out.append(tok.head.head)
     return out
