@@ -67,7 +67,8 @@ _WARM = (
             "France said in Geneva on Monday. Troops of two states clashed near the "
             "border, and 12 soldiers were killed. Officials of both "
             "countries met again on Tuesday and signed an accord."),
-    Article("warm-up-2", "Chile criticised Peru."),
+    Article("warm-up-2", "Officials of two states met on Monday and said they would "
+            "keep talking."),  # one sentence of 5 tokens or more: the classifiers
 )
 #: The dictionaries this process loaded, by actor file (each built once).
 _dictionaries: dict[str | None, Dictionary] = {}
