@@ -13,7 +13,7 @@ and its cost is timed on its own). Prints:
 - rows written per second, and the MinHash cost per article;
 - CPU seconds per article of every process (spaCy's and the pool's workers included):
   what running in two processes adds to the work, a figure that the other jobs of a
-  shared machine barely move, where they move the rates a lot.
+  shared machine move less than the rates (cache and scheduling still show in it).
 
 Run: ``.venv/bin/python benchmarks/ingest.py [--repeat 10] [--rounds 3]``. The model is
 loaded before timing starts (and the worker pool warmed); each figure is the best of
@@ -197,8 +197,8 @@ def main() -> None:
     print(f"2-worker speed-up / spaCy n_process=2's:    {(i2 / i1) / (s2 / s1):.2f}  "
           f"(target >= 0.90)")
     ms = {k: v * 1000 for k, v in cpu.items()}
-    print(f"CPU per article, every process counted (lowest of the rounds; load-proof "
-          f"where the rates are not): spaCy {ms['s1']:.1f} ms, n_process=2 {ms['s2']:.1f} "
+    print(f"CPU per article, every process counted (lowest of the rounds; other jobs "
+          f"move it less than the rates): spaCy {ms['s1']:.1f} ms, n_process=2 {ms['s2']:.1f} "
           f"ms ({ms['s2'] / ms['s1'] - 1:+.0%}); ingest {ms['i1']:.1f} ms, --workers 2 "
           f"{ms['i2']:.1f} ms ({ms['i2'] / ms['i1'] - 1:+.0%})")
     print(f"peak RSS, 1 process: {peaks1.get(me, 0) / 2**20:.0f} MB "
