@@ -176,3 +176,25 @@ def test_workers_give_what_one_process_gives_in_order() -> None:
     # analyze_many raises the first failure, as in one process
     with pytest.raises(dragoman.TooLongError):
         list(dragoman.analyze_many([texts[0], "y" * 300], max_chars=200, workers=2))
+
+
+def test_command_line_reads_the_environment_when_it_starts(tmp_path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from dragoman._cli import main
+
+    path = tmp_path / "envoy.txt"
+    path.write_text("Egypt pulled its envoy out of Libya.", encoding="utf-8")
+
+    def events(env: dict[str, str]) -> list[str]:
+        out = CliRunner().invoke(main, ["analyze", str(path), "--format", "jsonl"], env=env)
+        assert out.exit_code == 0, out.output
+        return [e["type"] for e in json.loads(out.output)["events"]]
+
+    assert events({}) == ["RETREAT"]
+    assert events({"DRAGOMAN_EVENT_CLASSIFIER": "0"}) == []
+    bad = CliRunner().invoke(main, ["analyze", str(path)],
+                             env={"DRAGOMAN_BATCH_SIZE": "many"})
+    assert bad.exit_code == 2 and "DRAGOMAN_BATCH_SIZE must be a whole number" in bad.output
