@@ -10,7 +10,10 @@ and its cost is timed on its own). Prints:
   one process, then ``--workers 2``;
 - ratios: ingest(1) / spaCy(1), and the 2-worker speed-up as a share of spaCy's;
 - peak RSS of each process that analysed (psutil, sampled every 0.2 s);
-- rows written per second, and the MinHash cost per article.
+- rows written per second, and the MinHash cost per article;
+- CPU seconds per article of every process (spaCy's and the pool's workers included):
+  what running in two processes adds to the work, a figure that the other jobs of a
+  shared machine move less than the rates (cache and scheduling still show in it).
 
 Run: ``.venv/bin/python benchmarks/ingest.py [--repeat 10] [--rounds 3]``. The model is
 loaded before timing starts (and the worker pool warmed); each figure is the best of
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import resource
 import tempfile
@@ -76,26 +80,55 @@ class PeakRSS:
         self._thread.join()
 
 
-def spacy_rate(docs: list[str], n_process: int) -> float:
+def _cpu(usage: int) -> float:
+    r = resource.getrusage(usage)
+    return r.ru_utime + r.ru_stime
+
+
+def _live_children_cpu() -> dict[int, float]:
+    out = {}
+    for p in psutil.Process().children(recursive=True):
+        try:
+            t = p.cpu_times()
+        except psutil.Error:
+            continue
+        out[p.pid] = t.user + t.system
+    return out
+
+
+def spacy_rate(docs: list[str], n_process: int) -> tuple[float, float]:
+    """(articles/s, CPU seconds of every process per article) of spaCy's ``nlp.pipe``."""
     nlp = nlp_mod.load()
+    before = set(multiprocessing.active_children())
+    cpu = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     for _ in nlp.pipe(docs, batch_size=32, n_process=n_process):
         pass
-    return len(docs) / (time.perf_counter() - start)
+    seconds = time.perf_counter() - start
+    for p in set(multiprocessing.active_children()) - before:
+        p.join()  # spaCy's workers, reaped so that their CPU time is counted
+    cpu = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN) - cpu
+    return len(docs) / seconds, cpu / len(docs)
 
 
-def ingest_rate(articles: list[Article], engine, batch_size: int) -> tuple[float, float, dict]:
+def ingest_rate(articles: list[Article], engine,
+                batch_size: int) -> tuple[float, float, dict, float]:
+    """(articles/s, rows/s, peak RSS by pid, CPU seconds of every process per article)."""
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "bench.db")
         with PeakRSS() as rss:
+            children = _live_children_cpu()
+            cpu = _cpu(resource.RUSAGE_SELF)
             start = time.perf_counter()
             summary = corpus.ingest(store, iter(articles), engine=engine,
                                     batch_size=batch_size, near_duplicates=False)
             seconds = time.perf_counter() - start
+            cpu = _cpu(resource.RUSAGE_SELF) - cpu + sum(
+                t - children.get(pid, t) for pid, t in _live_children_cpu().items())
         rows = sum(store.count(t) for t in ROW_TABLES)
         store.close()
     assert summary.new == len(articles), summary.lines()
-    return len(articles) / seconds, rows / seconds, rss.peaks
+    return len(articles) / seconds, rows / seconds, rss.peaks, cpu / len(articles)
 
 
 def main() -> None:
@@ -115,6 +148,8 @@ def main() -> None:
     for _ in range(2):  # warm both workers (model loaded once per process)
         pool.result(pool.submit(articles[:2]))
     spacy_rate(docs[:8], 1)
+    inf = float("inf")
+    cpu = {"s1": inf, "s2": inf, "i1": inf, "i2": inf}  # CPU s/article, lowest of the rounds
 
     def analysis_rate() -> float:
         start = time.perf_counter()
@@ -128,13 +163,17 @@ def main() -> None:
     peaks1: dict = {}
     peaks2: dict = {}
     for _ in range(args.rounds):
-        s1 = max(s1, spacy_rate(docs, 1))
-        s2 = max(s2, spacy_rate(docs, 2))
+        rate, c = spacy_rate(docs, 1)
+        s1, cpu["s1"] = max(s1, rate), min(cpu["s1"], c)
+        rate, c = spacy_rate(docs, 2)
+        s2, cpu["s2"] = max(s2, rate), min(cpu["s2"], c)
         a1 = max(a1, analysis_rate())
-        rate, rows, peaks = ingest_rate(articles, local, args.batch_size)
+        rate, rows, peaks, c = ingest_rate(articles, local, args.batch_size)
+        cpu["i1"] = min(cpu["i1"], c)
         if rate > i1:
             i1, rows1, peaks1 = rate, rows, peaks
-        rate, rows, peaks = ingest_rate(articles, pool, args.batch_size)
+        rate, rows, peaks, c = ingest_rate(articles, pool, args.batch_size)
+        cpu["i2"] = min(cpu["i2"], c)
         if rate > i2:
             i2, rows2, peaks2 = rate, rows, peaks
     pool.close()
@@ -157,6 +196,11 @@ def main() -> None:
     print(f"ratio ingest(1) / analysis alone(1):        {i1 / a1:.2f}  (the store's cost)")
     print(f"2-worker speed-up / spaCy n_process=2's:    {(i2 / i1) / (s2 / s1):.2f}  "
           f"(target >= 0.90)")
+    ms = {k: v * 1000 for k, v in cpu.items()}
+    print(f"CPU per article, every process counted (lowest of the rounds; other jobs "
+          f"move it less than the rates): spaCy {ms['s1']:.1f} ms, n_process=2 {ms['s2']:.1f} "
+          f"ms ({ms['s2'] / ms['s1'] - 1:+.0%}); ingest {ms['i1']:.1f} ms, --workers 2 "
+          f"{ms['i2']:.1f} ms ({ms['i2'] / ms['i1'] - 1:+.0%})")
     print(f"peak RSS, 1 process: {peaks1.get(me, 0) / 2**20:.0f} MB "
           f"(ru_maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
     print("peak RSS per worker (2 workers): " +

@@ -24,6 +24,7 @@ from dragoman import _nlp as nlp  # noqa: E402
 from dragoman._actors import find_actors  # noqa: E402
 from dragoman._events import find_events  # noqa: E402
 from dragoman._events.ontology import OLD_LABELS  # noqa: E402
+from dragoman._settings import Settings  # noqa: E402
 
 
 REPORTING = frozenset("say tell report announce state claim add".split())
@@ -60,10 +61,12 @@ def main() -> None:
                 for r in json.loads(args.data.read_text(encoding="utf-8"))
                 if r.get("text") and r.get("event") != "DOCUMENT"]
     pipe = nlp.load()
+    settings = Settings.from_env()
     ok, miss = 0, collections.Counter()
     for doc, (text, gold) in zip(pipe.pipe(t for t, _ in recs), recs):
         events, _ = find_events(doc, find_actors(doc), [], published=None,
-                                use_classifier=not args.no_classifier)
+                                use_classifier=not args.no_classifier,
+                                settings=settings)  # DRAGOMAN_* variables apply
         got = predict(doc, events)
         ok += got == gold
         if got != gold:

@@ -117,7 +117,8 @@ def test_site_builds_strict(tmp_path: Path) -> None:
 
 
 # Modules whose docstrings carry examples; the package's own docstring among them.
-MODULES = ["dragoman", "dragoman._model", "dragoman._html", "dragoman._component"]
+MODULES = ["dragoman", "dragoman._model", "dragoman._html", "dragoman._component",
+           "dragoman._settings"]
 GUIDES = ["index.md", "python.md"]
 
 

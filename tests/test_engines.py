@@ -90,3 +90,19 @@ def test_split_keeps_order_and_everything(n, parts, sizes):
     chunks = engines.split(list(range(n)), parts)
     assert [len(c) for c in chunks] == sizes
     assert [x for c in chunks for x in c] == list(range(n))
+
+
+def test_a_worker_warms_every_lazy_table_before_its_first_batch():
+    # in a fresh process: what the stages build on first use is built by the warm-up,
+    # so a worker's first batch costs what the others do
+    code = ("from dragoman import _engines as engines, _places as places\n"
+            "from dragoman._events import classifier, rolemodel, sense, triggers\n"
+            "from dragoman._quotes import cues\n"
+            "engines.Local()\n"
+            "tables = [places._cities, places._areas, places._capitals, triggers.lexicon,\n"
+            "          classifier.model, rolemodel.model, sense.model, cues.load_lexicon]\n"
+            "print([f.__name__ for f in tables if f.cache_info().currsize == 0])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -11,7 +11,7 @@ import inspect
 import dragoman
 
 EXPECTED = {
-    "analyze", "analyze_many", "analyze_items", "render",
+    "analyze", "analyze_many", "analyze_items", "render", "Settings",
     "Article", "Analysis", "Actor", "Quote", "Event", "Party", "Location", "Place", "Count",
     "Span", "Speaker", "Failed",
     "load_dictionary", "Dictionary", "open_store", "Store", "default_model",

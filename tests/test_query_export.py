@@ -65,6 +65,69 @@ def test_hypothetical_events_only_on_request(db):
     assert len(store.events(actor="PER", type="SANCTION")) == 0
 
 
+def _stored_events(store, *, factual: bool = True) -> pd.DataFrame:
+    """The article-level events of stored originals with both sides' actor keys."""
+    from dragoman._trends import actor_key
+
+    df = pd.read_sql_query(
+        "SELECT e.article_id, e.event_id, e.type, e.goldstein, e.source_code, "
+        "e.target_code, coalesce(e.date, a.published) AS day, e.negated, e.hypothetical "
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE a.duplicate_of IS NULL", store.conn)
+    if factual:
+        df = df[(df["negated"] == 0) & (df["hypothetical"] == 0)]
+    df["src"] = df["source_code"].map(actor_key)
+    df["tgt"] = df["target_code"].map(actor_key)
+    return df[df["src"].notna() & df["tgt"].notna() & (df["src"] != df["tgt"])]
+
+
+def test_trend_frame_follows_the_stored_events(db):
+    store = dragoman.open_store(db, readonly=True)
+    stored = _stored_events(store)
+    daily = store.trend()
+    assert list(daily.columns[:2]) == ["dyad", "period"] and len(daily) >= 2
+    assert set(daily["dyad"]) == {"CHL–NOR"}  # the hypothetical Peru story is left out
+    for row in daily.itertuples():
+        day = stored[stored["day"] == row.period.date().isoformat()]
+        assert row.n == len(day) > 0
+        assert row.goldstein_sum == pytest.approx(day["goldstein"].sum())
+        assert row.tension == pytest.approx(-row.goldstein_sum / (row.n + 1))
+        assert sorted(row.events) == sorted(zip(day["article_id"], day["event_id"]))
+    assert "copy-1" not in {a for evs in daily["events"] for a, _ in evs}  # copies once
+    weekly = store.trend(freq="W")
+    assert len(weekly) == 1 and weekly["n"].iloc[0] == daily["n"].sum()
+    assert weekly["period"].iloc[0] == pd.Timestamp("2024-05-06")  # weeks start Monday
+    later = store.trend(since="2024-05-08")
+    assert list(later["period"]) == [p for p in daily["period"] if p >= pd.Timestamp("2024-05-08")]
+    assert store.trend(until="2024-05-01").empty
+
+
+def test_trend_filters_and_options(db):
+    store = dragoman.open_store(db, readonly=True)
+    salmon = store.trend(search="salmon")  # only the second meeting's article says it
+    assert {a for evs in salmon["events"] for a, _ in evs} == {"second-3"}
+    consult = store.trend(dyad="NOR-CHL", type="CONSULT")
+    assert consult["n"].sum() == len(_stored_events(store).query("type == 'CONSULT'"))
+    assert store.trend(quad_class=4).empty and store.trend(actor="ZZZ").empty
+    ordered = store.trend(ordered=True)
+    assert set(ordered["dyad"]) <= {"CHL→NOR", "NOR→CHL"}
+    assert ordered["n"].sum() == store.trend()["n"].sum()
+    actors = store.trend(by="actor", actors="NOR")
+    assert set(actors["actor"]) == {"NOR"} and list(actors.columns[:2]) == ["actor", "period"]
+    every = _stored_events(store, factual=False)
+    maybe = every[(every["negated"] == 1) | (every["hypothetical"] == 1)]
+    assert len(maybe) > 0  # the written hypothetical story gives one
+    both = store.trend(include_hypothetical=True)
+    assert both["n"].sum() == store.trend()["n"].sum() + len(maybe)
+    filled = store.trend(fill=True, alerts=True)
+    assert {"baseline_mean", "z", "alert"} <= set(filled.columns)
+    assert (filled["period"].diff().dropna() == pd.Timedelta(days=1)).all()
+    for bad in ({"by": "country"}, {"freq": "M"}, {"since": "8 May 2024"},
+                {"dyad": "NORCHL"}):
+        with pytest.raises(DragomanError):
+            store.trend(**bad)
+
+
 def test_quotes_and_actors_frames(db):
     store = open_store(db, readonly=True)
     quotes = store.quotes()

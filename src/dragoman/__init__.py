@@ -22,6 +22,17 @@ Many articles, parsed in batches; inputs that fail to read or analyse become
     >>> [type(r).__name__ for r in results]
     ['Failed', 'Analysis']
 
+How the analysis runs (the model, batch size, limits, the trained event models on or
+off and their margins) is one :class:`Settings`, passed as ``settings=``; without it,
+``Settings.from_env()`` reads ``DRAGOMAN_*`` variables when called::
+
+    >>> rules_only = dragoman.Settings(event_classifier=False, event_roles=False,
+    ...                                event_sense=False)
+    >>> [e.type for e in dragoman.analyze("Chile criticised Peru.", settings=rules_only).events]
+    ['ACCUSE']
+
+``analyze_many(texts, workers=2)`` analyses in two local processes, results in order.
+
 In a notebook an :class:`Analysis` shows itself as HTML; ``dragoman.render(analysis)``
 returns that HTML. In a spaCy pipeline of your own: ``nlp.add_pipe("dragoman")``
 (the analysis is ``doc._.dragoman``; docs/python.md).
@@ -47,13 +58,14 @@ from ._model import (Actor, Analysis, Article, Count, Event, Location, Party, Pl
 from ._nlp import default_model
 from ._pipeline import analyze, analyze_items, analyze_many
 from ._readers import Failed
+from ._settings import Settings
 from ._store import Store, open_store
 from . import _component  # noqa: E402,F401  registers the spaCy factories
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "analyze", "analyze_many", "analyze_items", "render",
+    "analyze", "analyze_many", "analyze_items", "render", "Settings",
     "Article", "Analysis", "Actor", "Quote", "Event", "Party", "Location", "Place",
     "Count", "Span", "Speaker", "Failed",
     "load_dictionary", "Dictionary", "open_store", "Store", "default_model",

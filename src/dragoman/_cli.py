@@ -6,6 +6,7 @@ import signal
 import sqlite3
 import sys
 import threading
+from typing import IO, cast
 
 import click
 from rich.console import Console
@@ -20,6 +21,7 @@ from ._pipeline import analyze_items
 from ._readers import (DEFAULT_MAX_CHARS, Failed, check_date, check_encoding, check_paths,
                       read_inputs)
 from ._render import print_analysis, print_failure
+from ._settings import UNSET, Settings, resolve
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -27,7 +29,13 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="dragoman")
 def main() -> None:
-    """dragoman: who said what, and who did what to whom, in news about diplomacy."""
+    """dragoman: who said what, and who did what to whom, in news about diplomacy.
+
+    Environment: DRAGOMAN_<SETTING> variables set what no option sets, for
+    example DRAGOMAN_EVENT_CLASSIFIER=0, DRAGOMAN_EVENT_ROLES=0 and
+    DRAGOMAN_EVENT_SENSE=0 (the trained event models off: rules alone); every
+    setting is a field of dragoman.Settings (docs/python.md).
+    """
 
 
 @main.command(context_settings=CONTEXT)
@@ -77,20 +85,21 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
         check_encoding(encoding)
         check_paths(paths)
         dictionary = load_dictionary(actors_file)
-        nlp.load(model)
+        settings = _settings(model=model, article_timeout=article_timeout or None,
+                             max_chars=max_chars or None)
+        nlp.load(settings.model)
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
-    console = Console(soft_wrap=False, file=Utf8Console(sys.stdout))
-    article_timeout = article_timeout or None
-    max_chars = max_chars or None
+    # rich writes to the file-like wrapper (write, flush, isatty: what it uses)
+    console = Console(soft_wrap=False, file=cast(IO[str], Utf8Console(sys.stdout)))
     done = failed = 0
     collected: list[dict] = []
     main_thread = threading.current_thread() is threading.main_thread()
     old_term = signal.signal(signal.SIGTERM, terminate) if main_thread else None
     try:
-        results = analyze_items(read_inputs(paths, encoding=encoding, max_chars=max_chars),
-                                published, model=model, dictionary=dictionary,
-                                article_timeout=article_timeout, max_chars=max_chars)
+        results = analyze_items(read_inputs(paths, encoding=encoding,
+                                            max_chars=settings.max_chars),
+                                published, dictionary=dictionary, settings=settings)
         for result in results:
             analysis = result if isinstance(result, Analysis) else None
             ident = result.article.id if isinstance(result, Analysis) else result.id
@@ -133,6 +142,12 @@ def analyze(paths: tuple[str, ...], fmt: str, published: str | None, model: str 
             signal.signal(signal.SIGTERM, old_term)
     if failed:
         sys.exit(1)
+
+
+def _settings(*, model: str | None, **options: object) -> Settings:
+    """The settings of a command: the ``DRAGOMAN_*`` environment variables (see
+    ``dragoman.Settings``) under the options given on the command line."""
+    return resolve(None, model=model if model else UNSET, **options)
 
 
 # -- corpus commands: ingest into a store, re-analyse, query, export ----------------------
@@ -207,10 +222,10 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
     try:
         published = check_date(published, "--published")
         load_dictionary(actors_file)
+        job = engines.Job(_settings(model=model), actors_file, published)
         items = read_sources(paths, encoding=encoding, timeout=timeout)
         store = open_store(db)
-        engine = engines.make(workers, scheduler,
-                              engines.Settings(model, actors_file, published))
+        engine = engines.make(workers, scheduler, job)
         with reporter("ingest", total=count_inputs(paths)) as progress:
             summary = corpus.ingest(store, items, engine=engine, batch_size=batch_size,
                                     on_progress=progress)
@@ -245,8 +260,9 @@ def reanalyze(db: str, everything: bool, workers: int, scheduler: str | None,
     from ._store import open_store
 
     try:
+        job = engines.Job(_settings(model=model), actors_file)
         store = open_store(db)
-        engine = engines.make(workers, scheduler, engines.Settings(model, actors_file))
+        engine = engines.make(workers, scheduler, job)
         with reporter("reanalyze") as progress:
             summary = corpus.reanalyze(store, engine=engine, batch_size=batch_size,
                                        everything=everything, on_progress=progress)

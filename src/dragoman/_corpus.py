@@ -158,7 +158,8 @@ def write_batch(store: Store, items: list[_Item], summary: Summary,
                 analyzer_version: str = ANALYZER_VERSION) -> None:
     """Write one classified, analysed batch in one transaction."""
     with store.transaction() as conn:
-        new_ids, copied = [], set()
+        new_ids: list[str] = []
+        copied: set[str] = set()
         for it in items:
             if it.status == "failed" and it.failed is not None:
                 store.add_error(it.failed.id, it.failed.error)
@@ -181,7 +182,8 @@ def write_batch(store: Store, items: list[_Item], summary: Summary,
                 summary.new += 1
                 summary.quotes += len(analysis.quotes)
                 summary.events += len(analysis.events)
-            elif it.status in ("duplicate", "near_duplicate") and it.article is not None:
+            elif it.status in ("duplicate", "near_duplicate") and it.article is not None \
+                    and it.canonical is not None:
                 stored = conn.execute("SELECT 1 FROM articles WHERE id = ?",
                                       (it.canonical,)).fetchone()
                 if stored is None:  # its original failed analysis: report, store nothing
@@ -237,6 +239,7 @@ def ingest(store: Store, items: Iterable[Article | Failed], *, engine=None,
             results = engine.result(handle)
             for it, res in zip([i for i in items if i.status == "new"], results):
                 if isinstance(res, Failed):
+                    assert it.article is not None  # a new item always has its article
                     it.status, it.failed = "failed", Failed(it.article.id, res.error)
                 else:
                     it.analysis = res

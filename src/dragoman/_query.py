@@ -125,7 +125,7 @@ def _rows(store, sql: str, params: list[Any]) -> Rows:
 _SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 
 
-def event_rows(store, f: Filters) -> list[dict[str, Any]]:
+def event_rows(store: Any, f: Filters) -> Rows:
     """Corpus events (or, with ``mentions``, article-level records) matching ``f``."""
     where = _Where()
     if f.mentions:
@@ -161,7 +161,7 @@ def event_rows(store, f: Filters) -> list[dict[str, Any]]:
     return _rows(store, sql, where.params)
 
 
-def quote_rows(store, f: Filters) -> list[dict[str, Any]]:
+def quote_rows(store: Any, f: Filters) -> Rows:
     """Quotes matching ``f`` (actor and speaker: the speaker's code or name)."""
     where = _Where()
     for value in (f.actor, f.speaker):
@@ -182,7 +182,7 @@ def quote_rows(store, f: Filters) -> list[dict[str, Any]]:
     return _rows(store, sql, where.params)
 
 
-def actor_rows(store, f: Filters) -> list[dict[str, Any]]:
+def actor_rows(store: Any, f: Filters) -> Rows:
     """Actors by code (or name when uncoded): articles, mentions, events, quotes."""
     where = _Where()
     if f.actor:
@@ -228,3 +228,52 @@ def quotes(store, **filters: Any):
 def actors(store, **filters: Any):
     """Actors as a DataFrame; keyword filters as in :class:`Filters`."""
     return _frame(actor_rows(store, Filters.of(**filters)))
+
+
+#: What a trend series is per: a dyad of actors, or one actor.
+TREND_BY = ("dyad", "actor")
+
+
+def trend(store: Any, *, by: str = "dyad", freq: str = "D", ordered: bool = False,
+          actors: list[str] | str | None = None, fill: bool = False, alerts: bool = False,
+          **filters: Any) -> Any:
+    """The trend series of the events matching ``filters`` (see :class:`Filters`), as
+    a DataFrame: one row per dyad (or actor) and period (see ``Store.trend``)."""
+    import pandas as pd
+
+    from . import _trends as trends
+
+    if by not in TREND_BY:
+        raise DragomanError(f"by must be one of {', '.join(TREND_BY)}, not {by!r}")
+    if freq not in trends.FREQS:
+        raise DragomanError(f"freq must be one of {', '.join(sorted(trends.FREQS))}, "
+                            f"not {freq!r}")
+    f = Filters.of(**filters)
+    if f.mentions or f.speaker or f.limit:
+        raise DragomanError("trend takes the event filters actor, dyad, type, quad_class, "
+                            "since, until, search and include_hypothetical")
+    if isinstance(actors, str):
+        actors = [a.strip() for a in actors.split(",") if a.strip()]
+    where = _Where()
+    day = "COALESCE(NULLIF(e.date, ''), a.published)"
+    where.add("a.duplicate_of IS NULL")  # a copied wire story counts once
+    _common(where, f, src="e.source_code", tgt="e.target_code", date=day,
+            type_col="e.type", factual="e.negated = 0 AND e.hypothetical = 0")
+    if f.search:
+        where.add("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+                  f.search)
+    sql = ("SELECT e.*, a.published AS published, COALESCE(a.source, a.id) AS outlet "
+           f"FROM events e JOIN articles a ON a.id = e.article_id{where.sql()} "
+           "ORDER BY e.article_id, e.rowid")
+    rows = _rows(store, sql, where.params)
+    events = pd.DataFrame.from_records(rows, columns=rows.columns)
+    factual_only = not f.include_hypothetical
+    if by == "dyad":
+        series = trends.dyad_series(events, freq=freq, ordered=ordered, actors=actors,
+                                    factual_only=factual_only, fill=fill)
+    else:
+        series = trends.actor_series(events, freq=freq, actors=actors,
+                                     factual_only=factual_only, fill=fill)
+    if alerts:
+        series = trends.detect_changes(series, key=by)
+    return series.reset_index(drop=True)

@@ -19,12 +19,16 @@ import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from ._errors import StoreError
 from ._model import Analysis, Article
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: The schema version this code writes; stores with a higher one are refused.
 SCHEMA_VERSION = 1
@@ -278,6 +282,53 @@ class Store:
         """Actors with article and mention counts, as a DataFrame (see ``query.actors``)."""
         from . import _query as query
         return query.actors(self, **filters)
+
+    def trend(self, *, by: Literal["dyad", "actor"] = "dyad",
+              freq: Literal["D", "W", "day", "week"] = "D", ordered: bool = False,
+              actors: list[str] | str | None = None, fill: bool = False,
+              alerts: bool = False, actor: str | None = None, dyad: str | None = None,
+              type: str | Sequence[str] = (), quad_class: int | Sequence[int] = (),
+              since: str | None = None, until: str | None = None,
+              search: str | None = None,
+              include_hypothetical: bool = False) -> pd.DataFrame:
+        """The trend series of the stored events, as a DataFrame: per dyad (or actor)
+        and day (or week), the events by quad class, the Goldstein sum and mean, the
+        conflict share, the number of sources, the tension index (docs/trends.md) and
+        the evidence behind each point.
+
+        The events are the articles' records (copies of a stored article left out),
+        filtered as by ``dragoman events``: ``actor``, ``dyad``, ``type``,
+        ``quad_class``, ``since``/``until`` (the event's date, else the article's),
+        ``search`` (FTS5 over article text), factual only unless
+        ``include_hypothetical``.
+
+        Args:
+            by: ``"dyad"`` (unordered pairs such as ``RUS–UKR``) or ``"actor"``.
+            freq: ``"D"`` (days) or ``"W"`` (weeks starting on Monday).
+            ordered: ordered dyads (``USA→RUS`` apart from ``RUS→USA``).
+            actors: keep only dyads between these actors, or only these actors
+                (codes such as ``USA``, ``NATO``; a list or ``"USA,RUS"``).
+            fill: add the empty periods between a series' first and last.
+            alerts: add ``baseline_mean``, ``baseline_std``, ``z`` and ``alert``
+                (``"worse"``/``"better"``: tension left its usual range).
+
+        Returns:
+            Columns ``dyad`` (or ``actor``), ``period``, ``n``, ``q1``..``q4``,
+            ``goldstein_sum``, ``goldstein_mean``, ``conflict_share``, ``n_sources``,
+            ``tension``, ``events`` (``[(article_id, event_id), ...]``) and ``quotes``.
+
+        Raises:
+            DragomanError: an unknown ``by`` or ``freq``, or a bad filter value.
+
+        Example::
+
+            store.trend(dyad="RUS-UKR", freq="W", since="2022-01-01")
+        """
+        from . import _query as query
+        return query.trend(self, by=by, freq=freq, ordered=ordered, actors=actors,
+                           fill=fill, alerts=alerts, actor=actor, dyad=dyad, type=type,
+                           quad_class=quad_class, since=since, until=until, search=search,
+                           include_hypothetical=include_hypothetical)
 
 
 def _span(span) -> tuple:

@@ -13,8 +13,8 @@ about the article is a ``context.Context``.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
@@ -33,6 +33,9 @@ from .sides import counterpart
 from .statements import claims, conditional_warnings, intent_event, own_warnings
 from .triggers import find_triggers
 
+if TYPE_CHECKING:
+    from .._settings import Settings
+
 __all__ = ["find_events", "places_of", "code_sentence_event"]
 
 
@@ -46,7 +49,8 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
                 published: str | None = None, resolver: Resolver | None = None,
                 use_classifier: bool | None = None,
                 use_roles: bool | None = None,
-                use_sense: bool | None = None) -> tuple[list[Event], list[Count]]:
+                use_sense: bool | None = None,
+                settings: Settings | None = None) -> tuple[list[Event], list[Count]]:
     """The events and counts of a parsed article.
 
     Args:
@@ -57,22 +61,27 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
         resolver: the article's speaker resolver, the one the quotes stage used
             (a fresh one when None).
         use_classifier: let the sentence classifier code sentences the rules leave
-            without an event (off: rules alone). None: on unless the environment
-            sets ``DRAGOMAN_EVENT_CLASSIFIER=0``.
+            without an event (off: rules alone). None: as ``settings`` says.
         use_roles: let the trained role model settle the sides (``rolemodel.py``).
-            None: on unless the environment sets ``DRAGOMAN_EVENT_ROLES=0``.
+            None: as ``settings`` says.
         use_sense: let the trained sense filter drop factual events read in another
-            sense (``sense.py``). None: on unless ``DRAGOMAN_EVENT_SENSE=0``.
+            sense (``sense.py``). None: as ``settings`` says.
+        settings: the switches, margins and trial weights of the trained models
+            (``dragoman.Settings``); the defaults (all on) when None. The environment
+            is not read here.
 
     Returns:
         The events in text order (ids E1, E2, ...) and the counts.
     """
+    if settings is None:
+        from .._settings import Settings
+        settings = Settings()
     if use_classifier is None:
-        use_classifier = os.environ.get("DRAGOMAN_EVENT_CLASSIFIER", "1") != "0"
+        use_classifier = settings.event_classifier
     if use_roles is None:
-        use_roles = os.environ.get("DRAGOMAN_EVENT_ROLES", "1") != "0"
+        use_roles = settings.event_roles
     if use_sense is None:
-        use_sense = os.environ.get("DRAGOMAN_EVENT_SENSE", "1") != "0"
+        use_sense = settings.event_sense
     ctx = Context(doc, actors, quotes, published, resolver or Resolver(doc, actors))
     events: list[Event] = []
     triggers = find_triggers(doc)
@@ -145,9 +154,14 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     # articles it lowered event F1 on the dev set, so there the rules decide alone.
     single = sum(1 for s in sentences(doc) if len(s) > 2) <= 1
     if use_sense:
-        events = sense.filter_events(doc, events, standalone=single)
+        events = sense.filter_events(doc, events, standalone=single, keep=settings.sense_keep,
+                                     weights=settings.sense_model)
     events = classifier.fill_sentences(doc, events, ctx, enabled=use_classifier and single,
-                                       force=True)
+                                       force=True, fill_margin=settings.fill_margin,
+                                       arbitrate_margin=settings.arbitrate_margin,
+                                       statement_margin=settings.statement_margin)
     if use_roles:
-        events = rolemodel.settle(doc, events, lambda t: side_of(ctx, t), lambda p: kind_of(ctx, p))
+        events = rolemodel.settle(doc, events, lambda t: side_of(ctx, t), lambda p: kind_of(ctx, p),
+                                  fill=settings.roles_fill, drop=settings.roles_drop,
+                                  weights=settings.roles_model)
     return number(events), find_counts(doc, actors)

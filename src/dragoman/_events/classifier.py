@@ -14,7 +14,6 @@ within that quad class.
 from __future__ import annotations
 
 import functools
-import os
 import math
 import re
 from collections import Counter
@@ -33,10 +32,11 @@ from .sentences import sentences
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
 #: decision margins over the runner-up above which the quad model fills a sentence
-#: the rules left empty, or overrules the rules' events in a sentence
-FILL_MARGIN = float(os.environ.get("DRAGOMAN_FILL_MARGIN", "0.0"))
-ARBITRATE_MARGIN = float(os.environ.get("DRAGOMAN_ARBITRATE_MARGIN", "0.5"))
-STATEMENT_MARGIN = float(os.environ.get("DRAGOMAN_STATEMENT_MARGIN", "0.6"))
+#: the rules left empty, or overrules the rules' events in a sentence (the defaults;
+#: ``dragoman.Settings`` passes others)
+FILL_MARGIN = 0.0
+ARBITRATE_MARGIN = 0.5
+STATEMENT_MARGIN = 0.6
 
 
 @dataclass
@@ -127,7 +127,8 @@ def _main_verb(sent: SpacySpan) -> Token:
 
 def fill_sentences(doc: Doc, events: list[Event], ctx: Any, *, enabled: bool = True,
                    fill_margin: float | None = None,
-                   arbitrate_margin: float | None = None, force: bool = False) -> list[Event]:
+                   arbitrate_margin: float | None = None, force: bool = False,
+                   statement_margin: float | None = None) -> list[Event]:
     """Let the quad model settle sentences: fill, and break ties.
 
     * A sentence the rules left without a factual event, which the model codes as
@@ -139,14 +140,17 @@ def fill_sentences(doc: Doc, events: list[Event], ctx: Any, *, enabled: bool = T
       "suspended aid"); when none agree, the model's verdict replaces them (a
       statement verdict keeps them as they are).
     * ``force`` (standalone sentences): the filled event is factual even when its
-      verb reads as modal, and a "statement" verdict of at least ``STATEMENT_MARGIN``
+      verb reads as modal, and a "statement" verdict of at least ``statement_margin``
       drops the rules' factual events.
+
+    A margin left None is the module's default (``FILL_MARGIN`` ...).
     """
     if not enabled:
         return events
 
     fill_margin = FILL_MARGIN if fill_margin is None else fill_margin
     arbitrate_margin = ARBITRATE_MARGIN if arbitrate_margin is None else arbitrate_margin
+    statement_margin = STATEMENT_MARGIN if statement_margin is None else statement_margin
     by_sent: dict[tuple[int, int], list[Event]] = {}
     for e in events:
         by_sent.setdefault(e.sentence, []).append(e)
@@ -159,7 +163,7 @@ def fill_sentences(doc: Doc, events: list[Event], ctx: Any, *, enabled: bool = T
             out.extend(mine)
             continue
         quad, margin = sentence_quad(sent.text)
-        if fact and force and quad == 0 and margin >= STATEMENT_MARGIN:
+        if fact and force and quad == 0 and margin >= statement_margin:
             # a confident "statement" verdict on a standalone sentence overrules the triggers
             mine = [e for e in mine if e.negated or e.hypothetical]
             fact = []

@@ -18,7 +18,6 @@ actor is never dropped.
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
@@ -34,9 +33,10 @@ ARG_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "agent", "dative", "
                       "appos", "npadvmod", "oprd", "ROOT"))
 ARG_POS = frozenset(("NOUN", "PROPN", "PRON"))
 # probability of the role above which an empty side is filled, and of "no party"
-# above which an uncoded side is dropped (chosen on a check fold inside train)
-FILL = float(os.environ.get("DRAGOMAN_ROLES_FILL", "0.55"))
-DROP = float(os.environ.get("DRAGOMAN_ROLES_DROP", "0.75"))
+# above which an uncoded side is dropped (chosen on a check fold inside train; the
+# defaults: ``dragoman.Settings`` passes others)
+FILL = 0.55
+DROP = 0.75
 MAX_PATH = 4
 
 
@@ -121,12 +121,14 @@ class _Model:
         return {c: float(v) for c, v in zip(self.classes, p)}
 
 
-@functools.lru_cache(maxsize=1)
-def model() -> _Model | None:
-    """The trained role model, or None when no weights ship."""
+@functools.lru_cache(maxsize=2)
+def model(trial: str | None = None) -> _Model | None:
+    """The trained role model, or None when no weights ship.
+
+    ``trial``: the weights of a model under trial (``scripts/train_roles.py --check``)
+    to use instead of the shipped ones.
+    """
     path = resources.files("dragoman") / "data" / "events" / "roles.npz"
-    # a model under trial (scripts/train_roles.py --check) may stand in for the shipped one
-    trial = os.environ.get("DRAGOMAN_ROLES_MODEL")
     if not trial and not path.is_file():
         return None
     with resources.as_file(path) as p, np.load(trial or p) as z:
@@ -139,7 +141,8 @@ def _role_p(p: dict[str, float], role: str) -> float:
     return p.get(role, 0.0) + p.get("R", 0.0)
 
 
-def settle(doc: Doc, events: list[Event], side_of: Any, kind_of: Any) -> list[Event]:
+def settle(doc: Doc, events: list[Event], side_of: Any, kind_of: Any, *,
+           fill: float = FILL, drop: float = DROP, weights: str | None = None) -> list[Event]:
     """The events with their sides settled by the role model (see the module's notes).
 
     Args:
@@ -147,8 +150,11 @@ def settle(doc: Doc, events: list[Event], side_of: Any, kind_of: Any) -> list[Ev
         events: the events the rules coded.
         side_of: ``Token -> Party | None``, the party a phrase names.
         kind_of: ``Party -> str | None``, the actor kind of a party.
+        fill: probability of a role above which an empty side is filled.
+        drop: probability of "no party" above which an uncoded side is dropped.
+        weights: the weights of a model under trial; None: the shipped model.
     """
-    m = model()
+    m = model(weights)
     if m is None:
         return events
     out = []
@@ -162,7 +168,7 @@ def settle(doc: Doc, events: list[Event], side_of: Any, kind_of: Any) -> list[Ev
         for t in candidates(trig):
             side = side_of(t)
             scored[t.i] = (t, side, m.proba(features(trig, t, e.type, side, kind_of(side))))
-        e = _settle_event(doc, e, scored, trig)
+        e = _settle_event(doc, e, scored, trig, fill, drop)
         out.append(e)
     return out
 
@@ -175,7 +181,7 @@ def _token_of(doc: Doc, p: Party | None) -> Token | None:
 
 
 def _settle_event(doc: Doc, e: Event, scored: dict[int, tuple[Token, Party | None, dict[str, float]]],
-                  trig: Token | None = None) -> Event:
+                  trig: Token | None = None, fill: float = FILL, drop: float = DROP) -> Event:
     src_t, tgt_t = _token_of(doc, e.source), _token_of(doc, e.target)
     src = scored.get(src_t.i) if src_t is not None else None
     tgt = scored.get(tgt_t.i) if tgt_t is not None else None
@@ -184,14 +190,14 @@ def _settle_event(doc: Doc, e: Event, scored: dict[int, tuple[Token, Party | Non
     # ... unless the parse read a construction the model has no feature for: the subject
     # of "faced sanctions from X" undergoes them
     received = trig is not None and received_by_subject(trig)
-    if src is not None and tgt is not None and src[2].get("T", 0) > FILL and tgt[2].get("S", 0) > FILL \
+    if src is not None and tgt is not None and src[2].get("T", 0) > fill and tgt[2].get("S", 0) > fill \
             and src[2].get("S", 0) < 0.2 and tgt[2].get("T", 0) < 0.2 and not received:
         source, target = target, source
         src, tgt = tgt, src
     # an uncoded side the model reads as no party
-    if source is not None and not source.code and src is not None and src[2].get("O", 0) > DROP:
+    if source is not None and not source.code and src is not None and src[2].get("O", 0) > drop:
         source, src = None, None
-    if target is not None and not target.code and tgt is not None and tgt[2].get("O", 0) > DROP:
+    if target is not None and not target.code and tgt is not None and tgt[2].get("O", 0) > drop:
         target, tgt = None, None
     taken = {x[0].i for x in (src, tgt) if x is not None}
     # a trigger whose clause has a subject of its own ("the attack, which killed ...")
@@ -205,7 +211,7 @@ def _settle_event(doc: Doc, e: Event, scored: dict[int, tuple[Token, Party | Non
         best = max((x for i, x in scored.items() if i not in taken and x[1] is not None
                     and (role != "S" or own is None or i in own)),
                    key=lambda x: _role_p(x[2], role), default=None)
-        if best is None or _role_p(best[2], role) < FILL or best[2].get(role, 0) < best[2].get(
+        if best is None or _role_p(best[2], role) < fill or best[2].get(role, 0) < best[2].get(
                 "T" if role == "S" else "S", 0):
             continue
         other = target if role == "S" else source

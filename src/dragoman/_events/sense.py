@@ -17,7 +17,6 @@ verb that states a clause ("denied that ...": the construction makes it an event
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass
 from importlib import resources
 
@@ -27,8 +26,8 @@ from spacy.tokens import Doc, Token
 from .._model import Event
 
 #: probability of "right" under which a factual event is dropped (chosen on a check
-#: fold inside train)
-KEEP = float(os.environ.get("DRAGOMAN_SENSE_KEEP", "0.6"))
+#: fold inside train; the default: ``dragoman.Settings`` passes another)
+KEEP = 0.6
 
 
 def features(trig: Token, e: Event) -> list[str]:
@@ -62,11 +61,11 @@ class _Model:
         return 1.0 / (1.0 + np.exp(-z))
 
 
-@functools.lru_cache(maxsize=1)
-def model() -> _Model | None:
-    """The trained sense model, or None when no weights ship."""
+@functools.lru_cache(maxsize=2)
+def model(trial: str | None = None) -> _Model | None:
+    """The trained sense model, or None when no weights ship; ``trial``: the weights
+    of a model under trial (``scripts/train_sense.py --check``) instead."""
     path = resources.files("dragoman") / "data" / "events" / "sense.npz"
-    trial = os.environ.get("DRAGOMAN_SENSE_MODEL")
     if not trial and not path.is_file():
         return None
     with resources.as_file(path) as p, np.load(trial or p) as z:
@@ -74,20 +73,22 @@ def model() -> _Model | None:
                       z["coef"].astype(np.float32), float(z["intercept"]))
 
 
-def right(doc: Doc, e: Event) -> float | None:
+def right(doc: Doc, e: Event, weights: str | None = None) -> float | None:
     """The model's probability that ``e`` is a right reading, None without a model."""
-    m = model()
+    m = model(weights)
     span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
     if m is None or span is None:
         return None
     return m.right(features(span.root, e))
 
 
-def filter_events(doc: Doc, events: list[Event], *, standalone: bool = False) -> list[Event]:
+def filter_events(doc: Doc, events: list[Event], *, standalone: bool = False,
+                  keep: float = KEEP, weights: str | None = None) -> list[Event]:
     """The events without the factual ones the model reads as another sense.
 
     ``standalone``: the text is one sentence (a headline, a record), which is about
-    an event: its last factual event stays.
+    an event: its last factual event stays. ``keep``: the probability of a right
+    reading under which an event is dropped; ``weights``: a model under trial.
     """
     out = []
     facts = [e for e in events if not (e.negated or e.hypothetical)]
@@ -100,10 +101,10 @@ def filter_events(doc: Doc, events: list[Event], *, standalone: bool = False) ->
         if span is not None and any(c.dep_ == "ccomp" for c in span.root.children):
             out.append(e)  # "denied that it had ...": a statement with its content, no lemma sense
             continue
-        p = right(doc, e)
-        if p is None or p >= KEEP:
+        p = right(doc, e, weights)
+        if p is None or p >= keep:
             out.append(e)
     if standalone and facts and not any(not (e.negated or e.hypothetical) for e in out):
-        best = max(facts, key=lambda e: right(doc, e) or 0.0)
+        best = max(facts, key=lambda e: right(doc, e, weights) or 0.0)
         out = sorted([*out, best], key=lambda e: e.trigger.start)
     return out

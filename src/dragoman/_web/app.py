@@ -53,9 +53,7 @@ def _check_day(value: str | None, name: str) -> str | None:
         raise HTTPException(422, f"{name} is not a calendar date: {value!r}") from None
 
 
-def _dyad(value: str | None) -> str | None:
-    if value is None:
-        return None
+def _dyad(value: str) -> str:
     try:
         return Q.parse_dyad(value)
     except ValueError as exc:
@@ -178,8 +176,8 @@ def create_app(db: str | Path) -> FastAPI:
                    article: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
         """Events, newest first. ``factual`` (default) leaves out negated and hypothetical
         ones. Each has its sentence and ``evidence``, the path of its place in the article."""
-        return Q.events(c, actor=actor and actor.upper(), dyad=_dyad(dyad), type_=type,
-                        quad=quad, start=_check_day(start, "start"),
+        return Q.events(c, actor=actor and actor.upper(),
+                        dyad=_dyad(dyad) if dyad is not None else None, type_=type, quad=quad, start=_check_day(start, "start"),
                         end=_check_day(end, "end"), factual=factual, article=article,
                         limit=limit, offset=offset)
 
@@ -194,12 +192,14 @@ def create_app(db: str | Path) -> FastAPI:
                     factual: bool = True, limit: Limit = 50,
                     offset: Offset = 0) -> HTMLResponse:
         # empty form fields mean "any"
-        f = {"actor": actor or None, "dyad": _dyad(dyad) if dyad else None,
-             "type": type or None, "quad": int(quad) if quad else None,
-             "start": _check_day(start or None, "start"), "end": _check_day(end or None, "end"),
-             "factual": factual}
-        data = Q.events(c, actor=f["actor"] and f["actor"].upper(), dyad=f["dyad"],
-                        type_=f["type"], quad=f["quad"], start=f["start"], end=f["end"],
+        chosen_dyad = _dyad(dyad) if dyad else None
+        quad_class = int(quad) if quad else None
+        first, last = _check_day(start or None, "start"), _check_day(end or None, "end")
+        f: dict[str, object] = {"actor": actor or None, "dyad": chosen_dyad,
+                                "type": type or None, "quad": quad_class, "start": first,
+                                "end": last, "factual": factual}
+        data = Q.events(c, actor=actor.upper() if actor else None, dyad=chosen_dyad,
+                        type_=type or None, quad=quad_class, start=first, end=last,
                         factual=factual, limit=limit, offset=offset)
         qs = urlencode({k: str(v).lower() if isinstance(v, bool) else v
                         for k, v in f.items() if v is not None})

@@ -205,7 +205,8 @@ def events(conn: sqlite3.Connection, *, actor: str | None = None, dyad: str | No
            end: str | None = None, factual: bool = True, article: str | None = None,
            limit: int = 50, offset: int = 0) -> dict:
     """Events, newest first, with filters; each with its sentence and evidence path."""
-    where, args = ["a.duplicate_of IS NULL"], []
+    where: list[str] = ["a.duplicate_of IS NULL"]
+    args: list[str | int] = []
     day = "COALESCE(NULLIF(e.date, ''), a.published)"
     if actor:
         codes = _codes_for(conn, actor) or [actor]
@@ -339,8 +340,8 @@ def quotes(conn: sqlite3.Connection, *, q: str | None = None, speaker: str | Non
     for r in rows:
         d = _row(r)
         d["evidence"] = article_path(r["article_id"], r["quote_id"])
-        d["speaker_page"] = (f"/actors/{quote(trends.actor_key(r['speaker_code']))}"
-                             if r["speaker_code"] else None)
+        key = trends.actor_key(r["speaker_code"])
+        d["speaker_page"] = f"/actors/{quote(key)}" if key else None
         d["safe_url"] = evidence.safe_url(r["url"])
         items.append(d)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
@@ -418,7 +419,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     actors_ = [_row(r) for r in conn.execute(
         "SELECT * FROM actors WHERE article_id = ? ORDER BY CAST(substr(actor_id, 2) AS INTEGER)",
         (article_id,))]
-    mentions = {}
+    mentions: dict[str, list[dict]] = {}
     for r in conn.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start",
                           (article_id,)):
         mentions.setdefault(r["actor_id"], []).append(

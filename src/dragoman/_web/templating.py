@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+from typing import SupportsFloat, cast
 from urllib.parse import quote
 
 import jinja2
@@ -19,7 +20,7 @@ from .._trends import actor_key
 def _signed(x: object) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "n/a"
-    return f"{float(x):+.1f}"
+    return f"{float(cast(SupportsFloat, x)):+.1f}"
 
 
 def _path(value: object) -> str:
