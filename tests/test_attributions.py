@@ -168,3 +168,25 @@ def test_perception_without_holder(nlp, text, content):
 ])
 def test_no_perception(nlp, text):
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content, kind", [
+    # a short lead-in of the clause's own words before the quoted part: mixed, with
+    # the lead-in (PolNeAR keeps the "that" and the subject or object)
+    ("Senator Ana Pell said that “the bill is dead on arrival.”",
+     "that “the bill is dead on arrival.”", "mixed"),
+    ("Mayor Ruth Obi said the council “will not bow to threats.”",
+     "the council “will not bow to threats.”", "mixed"),
+    # nothing of its own before the marks: direct
+    ("“We are ready,” said Colonel Ivo Marek.", "We are ready", "direct"),
+])
+def test_quoted_clause_with_lead_in(nlp, text, content, kind):
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.kind) for q in quotes] == [(content, kind)]
+
+
+def test_parenthetical_cue_closing_the_sentence(nlp):
+    # the cue and an adjunct of its own end the sentence: the content stops before them
+    text = "Border crossings will reopen on Monday, the interior minister said, amid heavy rain."
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["Border crossings will reopen on Monday"]

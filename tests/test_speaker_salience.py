@@ -106,3 +106,13 @@ def test_group_nominal_with_nobody_before(nlp):
 ])
 def test_possessive_title(nlp, text, expected):
     assert dict(speakers(nlp, text))["the trip was private"] == expected
+
+
+def test_possessed_title_named_in_the_next_sentence(nlp):
+    # "his spokesperson said" and the spokesperson named next: the named person, not
+    # the possessor, even when the actor table does not know the name
+    text = ("Prime Minister Dara Velk did not attend the summit. His spokesperson said the "
+            "trip had been cancelled for security reasons. Spokesperson Mina Orlov added "
+            "that a new date would be set.")
+    found = dict(speakers(nlp, text))
+    assert "Orlov" in found["the trip had been cancelled for security reasons"]

@@ -77,6 +77,11 @@ def _qualifiers(head: Token) -> list[str]:
     return out
 
 
+def _proper_words(name: str) -> list[str]:
+    """The words of a name that are no title ("Spokesperson Mina Orlov" -> mina, orlov)."""
+    return [w for w in _name_tokens(name) if w not in PERSON_NOUNS and w[:1].isalpha()]
+
+
 def _class_of(actor: Actor) -> str:
     if actor.kind == "person":
         return "person"
@@ -522,8 +527,32 @@ class Resolver:
             if self.sentence_of(m.start) - here > window:
                 break
             if m.cls == "person" and noun in text[max(0, m.start - 40):m.end].lower() \
-                    and noun not in m.name.lower() and (not quals or self._qualified(m, quals)):
-                return m
+                    and _proper_words(m.name) and (not quals or self._qualified(m, quals)):
+                return m  # "Spokesperson Mina Orlov", not a person known by the title alone
+        return self._titled_name_after(start, noun, here, window)
+
+    def _titled_name_after(self, start: int, noun: str, here: int, window: int
+                           ) -> Mention | None:
+        """The title ``noun`` followed by a proper name the actor table does not know,
+        in the next ``window`` sentences ("... Spokesperson Mina Orlov added")."""
+        doc = self.doc
+        last = min(len(self._sents), here + window + 1)
+        if here >= last:
+            return None
+        first = doc.char_span(start, start + 1, alignment_mode="expand")
+        lo = first.end if first is not None else self._sents[here].start
+        for i in range(lo, self._sents[last - 1].end):
+            t = doc[i]
+            if t.lower_ != noun and t.lemma_.lower() != noun:
+                continue
+            j = i + 1
+            while j < len(doc) and j - i <= 4 and doc[j].pos_ == "PROPN" \
+                    and doc[j].text[:1].isupper():
+                j += 1
+            if j - i >= 3:  # a first name and a surname at least
+                span = doc[i + 1:j]
+                return Mention(span.start_char, span.end_char, None, span.text, "person",
+                               "?", True)
         return None
 
     def _latest_of_kind(self, start: int, noun: str) -> Mention | None:

@@ -103,6 +103,10 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
             join = True  # "After the ruling, Hebert said, most laws were safe"
         lo = sent.start if join else tok.right_edge.i + 1
         hi = sent.end - 1
+        if join and tok.left_edge.i > lo and _words_in(doc, tok.right_edge.i + 1, sent.end) == 0:
+            # "Talks will resume, the envoy said, amid fighting": the cue and what
+            # hangs on it close the sentence; the content is what comes before
+            hi = tok.left_edge.i - 1
         if lo > hi:
             return None
         s, e = _trim_chars(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))

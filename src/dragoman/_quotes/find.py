@@ -86,6 +86,19 @@ def _sentence_ends(gap: str) -> int:
     return n
 
 
+_LEAD_MAX = 6  # words of a content clause before its quoted part that still lead into it
+
+
+def _lead_in(text: str, cs: int, start: int, end: int, ce: int) -> bool:
+    """Whether the content clause [cs, ce) is a short lead-in of its own words ("that",
+    a subject, an object) followed by the quoted segment [start, end) and nothing else:
+    "said that “…”", "accused Kell of “…”"."""
+    if not cs < start or _words(text[end:ce]) > 0:
+        return False
+    lead = text[cs:start].rstrip(" “\"«‘'")
+    return 1 <= _words(lead) <= _LEAD_MAX and not any(ch in lead for ch in ",;:“”\"«»\n")
+
+
 def _is_title(quoted: str) -> bool:
     """A title in quote marks ("How the Grinch Stole Christmas"): short, capitalised
     words, no closing punctuation."""
@@ -315,6 +328,12 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
                 # are the quote; the directive's object is not reported as well.
                 suppressed.add(index[id(a)])
                 links.append(("attr", a))
+            elif _lead_in(text, cs, g.start, g.end, ce):
+                # "said that “…”", "called Trump “…”": the clause's own words before
+                # the marks make it reported speech with a quoted part (PolNeAR keeps
+                # the "that" and the subject or object in the content)
+                links.append(("absorbed", a))
+                mixed.setdefault(index[id(a)], []).append(k)
             elif outside <= 1 or glen >= 0.8 * (ce - cs):
                 links.append(("attr", a))
                 direct_attr.add(index[id(a)])
