@@ -116,3 +116,21 @@ def test_possessed_title_named_in_the_next_sentence(nlp):
             "that a new date would be set.")
     found = dict(speakers(nlp, text))
     assert "Orlov" in found["the trip had been cancelled for security reasons"]
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # "the agency" after a body the table links it to: that body's name
+    ("The World Meteorological Organization sent a team to the delta. The organization "
+     "said the floods were the worst in forty years.",
+     "the floods were the worst in forty years", "World Meteorological Organization"),
+    # a long surname with two letters swapped, the same first name: the same person
+    ("Trade Minister Oskar Lindqvist opened the fair. Minister Oskar Lindqvits said "
+     "exports had doubled.", "exports had doubled", "Oskar Lindqvist"),
+    # a party-and-state tag in brackets is not the speaker's name
+    ("Rep. Dana Whitcombe (D-Ore.) said the bill would pass before the recess.",
+     "the bill would pass before the recess", "Whitcombe"),
+])
+def test_speaker_name(nlp, text, quote, name):
+    found = dict(speakers(nlp, text))
+    assert quote in found, found
+    assert found[quote] is not None and name.lower() in found[quote].lower(), found

@@ -3,7 +3,8 @@
 No coreference package works offline, so this is a small rule-based resolver:
 
 - **names**: "Ryabkov", "Mr Ryabkov" resolve to the fullest name the article gives
-  ("Sergei Ryabkov"), a surname misspelt by one letter to the one person it can be,
+  ("Sergei Ryabkov"), a surname misspelt by one letter (two in a long surname with
+  the same first name) to the one person it can be,
   and a title named by an appositive ("the bloc's envoy, Mara Lindholm,") to her;
 - **pronouns**: he / she / it / they go to the nearest compatible earlier mention,
   compatible by gender (titles such as Mr / Ms / spokeswoman and the pronouns
@@ -80,6 +81,20 @@ def _qualifiers(head: Token) -> list[str]:
 def _proper_words(name: str) -> list[str]:
     """The words of a name that are no title ("Spokesperson Mina Orlov" -> mina, orlov)."""
     return [w for w in _name_tokens(name) if w not in PERSON_NOUNS and w[:1].isalpha()]
+
+
+def _edits(a: str, b: str) -> int:
+    """Edit distance of two words (a swap of neighbouring letters counts one)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
 
 
 def _class_of(actor: Actor) -> str:
@@ -278,7 +293,10 @@ class Resolver:
                 continue
             if len(toks) > 1 and toks[0] != o[0]:
                 continue
-            if _one_edit(o[-1], last):
+            if _one_edit(o[-1], last) or len(toks) > 1 and min(len(last), len(o[-1])) >= 7 \
+                    and _edits(o[-1], last) <= 2:
+                # one letter off; or two in a longer surname given with the same
+                # first name ("Petra Halverson" for "Petra Halvorsen")
                 if found is not None and found is not other:
                     return None  # two people it could be: no guess
                 found = other
@@ -489,8 +507,8 @@ class Resolver:
                 if kinds and not all(k in (m.name + " " + text[m.start:m.end]).lower()
                                      for k in kinds):
                     continue  # "the foreign ministry" is not the defence ministry
-                if noun in m.name.lower():
-                    return m
+                if noun in m.name.lower() or noun in text[m.start:m.end].lower():
+                    return m  # "the agency": "the International Atomic Energy Agency"
                 if m.actor is not None and noun in text[max(0, m.start - 30):m.start].lower(
                         ).split()[-2:]:
                     return m  # "run by Dutch firm Nordlicht Shipping" ... "the company"

@@ -126,6 +126,8 @@ def _appositive(doc: Doc, head: Token, lo: int, hi: int, actors: ActorTable,
         g for c in head.children if c.dep_ == "prep" and lo <= c.i <= hi + 1
         for p in c.children for g in p.children if g.dep_ == "appos"]
     for c in appositives:
+        if c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "(":
+            continue  # "Rep. Ana Vell (D-Ore.)": a party and state tag, not a name
         if c.dep_ == "appos" and c.pos_ == "PROPN":
             h2 = actors.at(c.idx, c.idx + len(c))
             if h2 is not None:
@@ -228,6 +230,10 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
             return a, name, rng
         if head.pos_ == "PROPN" or head.ent_type_:
             return a, _body_name(name, text[doc[lo].idx:doc[hi].idx + len(doc[hi])]), rng
+        if lemma in BODY_NOUNS and hit[1].start <= head.idx and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) \
+                and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children):
+            return a, name, rng  # "The agency said": the body the table linked it to
     named = _appositive(doc, head, lo, hi, actors, resolver)
     if named is not None:
         return named[0], named[1], rng
