@@ -190,3 +190,16 @@ def test_parenthetical_cue_closing_the_sentence(nlp):
     text = "Border crossings will reopen on Monday, the interior minister said, amid heavy rain."
     quotes = quotes_of(nlp, text)
     assert [q.text for q in quotes] == ["Border crossings will reopen on Monday"]
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Asked whether the port would reopen, the governor said repairs would take a month.",
+     "whether the port would reopen"),
+    ("Governor Ruth Obi, asked if the port would reopen, said repairs would take a month.",
+     "if the port would reopen"),
+])
+def test_question_put_to_the_speaker_has_no_speaker(nlp, text, question):
+    # whoever asked is not named: the question is not the answerer's
+    found = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(nlp, text)}
+    assert found[question] is None
+    assert found["repairs would take a month"] is not None

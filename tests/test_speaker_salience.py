@@ -126,6 +126,9 @@ def test_possessed_title_named_in_the_next_sentence(nlp):
     # a long surname with two letters swapped, the same first name: the same person
     ("Trade Minister Oskar Lindqvist opened the fair. Minister Oskar Lindqvits said "
      "exports had doubled.", "exports had doubled", "Oskar Lindqvist"),
+    # "the country's ministry" after a state named by its adjective only
+    ("Malian soldiers entered the town at dawn. The country's defence ministry said the "
+     "operation was over.", "the operation was over", "Mali"),
     # a party-and-state tag in brackets is not the speaker's name
     ("Rep. Dana Whitcombe (D-Ore.) said the bill would pass before the recess.",
      "the bill would pass before the recess", "Whitcombe"),

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ._actors import ActorTable
+from ._actors import ActorTable, builtin_dictionary
 from ._model import Actor
 from ._nlp import doc_text
 from ._coref_words import (  # noqa: F401  (the word lists are part of this module's API)
@@ -580,18 +580,29 @@ class Resolver:
         here = self.sentence_of(start)
         want_state = noun in STATE_NOUNS
         i = bisect.bisect_left(self._starts, start) - 1
+        owned: Mention | None = None  # the latest actor of a known state, for want of one
         while i >= 0:
             m = self.mentions[i]
             i -= 1
             if here - self.sentence_of(m.start) > (12 if want_state else 3):
-                return None
+                break
             if m.actor is None or m.end > start:
                 continue
             if want_state and m.actor.kind == "state":
                 return m
+            if want_state and owned is None and m.actor.country \
+                    and here - self.sentence_of(m.start) <= 3:
+                owned = m
             if not want_state and m.actor.kind in ("group", "organisation") \
                     and m.cls != "person" and (m.subject or m.speaker):
                 return m
+        if owned is not None and owned.actor is not None:
+            # "Ethiopian troops crossed ... the country's ministry": the state named by
+            # the adjective only (no actor of its own), by its name in the dictionary
+            state = builtin_dictionary().states.get(owned.actor.country or "")
+            if state is not None:
+                return Mention(owned.start, owned.end, None, state.name, "body", "?",
+                               owned.subject)
         return None
 
     def _qualified(self, m: Mention, quals: list[str]) -> bool:

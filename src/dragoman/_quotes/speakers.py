@@ -174,10 +174,12 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
             and not any(c.dep_ == "appos" for c in head.children):
         # "the country's foreign ministry": the ministry of the state named before
         m = resolver.resolve_nominal(owner, owner.idx)
+        rest = text[owner.idx + len(owner):doc[hi].idx + len(doc[hi])].lstrip("’'s ")
         if m is not None and m.actor is not None:
             a, name = resolver.fullest(m.actor)
-            rest = text[owner.idx + len(owner):doc[hi].idx + len(doc[hi])].lstrip("’'s ")
             return a, f"{_body_name(name, text[m.start:m.end])}’s {rest}", rng
+        if m is not None and lemma in BODY_NOUNS:
+            return None, f"{m.name}’s {rest}", rng  # a state named by its adjective only
     if lemma in DOCUMENT_NOUNS and depth == 0 and head.pos_ == "NOUN":
         src = _document_source(head)
         if src is not None:

@@ -71,6 +71,18 @@ def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | N
     return None, None
 
 
+def _asked_participle(doc: Doc, tok: Token, subj: Token | None, cue_heads: set[int]) -> bool:
+    """"Asked whether X, the minister said", "Obi, asked if X, said": "asked" is a
+    participle (a question put to the speaker of the next cue), whatever the parse."""
+    if tok.tag_ == "VBN" and subj is None and tok.dep_ in ("advcl", "acl"):
+        return True
+    if tok.i == 0 or doc[tok.i - 1].text != "," or subj is not None and subj.i > tok.i:
+        return False
+    # set off by commas, a cue of its own after it: "Obi, asked if X, said Y"
+    sent_end = tok.sent.end
+    return any(i in cue_heads and doc[i - 1].text == "," for i in range(tok.i + 2, sent_end))
+
+
 def _passive_speaker(tok: Token) -> Token | None:
     """"X was quoted as saying": X; "it was said by Y": Y."""
     for c in tok.children:
@@ -97,6 +109,8 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
         if obj is not None:
             return obj, None
     subj = subject(tok)
+    if tok.lemma_.lower() == "ask" and _asked_participle(doc, tok, subj, cue_heads):
+        return None, None  # "Asked whether X, the minister said": the asker is unnamed
     if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
         # "Iran on Wednesday denied": the parser took the day for the subject
         for i in range(subj.i - 1, max(0, subj.i - 6) - 1, -1):
