@@ -129,6 +129,17 @@ def test_possessed_title_named_in_the_next_sentence(nlp):
     # "the country's ministry" after a state named by its adjective only
     ("Malian soldiers entered the town at dawn. The country's defence ministry said the "
      "operation was over.", "the operation was over", "Mali"),
+    # "the UN's envoy": a short acronym narrows the title down to the person it names
+    ("“Both sides must return to the table,” said the UN's special envoy, Ines Marot. "
+     "Defence Minister Paulo Reis said the army would hold its positions. The UN's top "
+     "official added that aid convoys were waiting at the border.",
+     "that aid convoys were waiting at the border", "Ines Marot"),
+    # "the armed group": the group among coordinated subjects, not the army before it
+    ("Chad's army and the Lake Front Movement signed a truce on Friday. The armed group "
+     "said it would free its prisoners.", "it would free its prisoners", "Lake Front"),
+    # "a ministry spokesperson" after a ministry that spoke: that ministry's
+    ("Japan's defence ministry said it had tracked two ships near the islands. A ministry "
+     "spokesperson said patrols would continue.", "patrols would continue", "ministry"),
     # a party-and-state tag in brackets is not the speaker's name
     ("Rep. Dana Whitcombe (D-Ore.) said the bill would pass before the recess.",
      "the bill would pass before the recess", "Whitcombe"),

@@ -73,8 +73,9 @@ def _qualifiers(head: Token) -> list[str]:
         # the owner ("Estonia's", "Russian"); not the portfolio ("Libya envoy")
         owner = c.dep_ in ("poss", "amod") or c.dep_ == "compound" and c.ent_type_ == "NORP"
         if owner and c.i < head.i and (
-                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE")) and len(c.text) >= 4:
-            out.append(c.text.lower()[:4])
+                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE")) and (
+                    len(c.text) >= 4 or len(c.text) >= 2 and c.text.isupper()):
+            out.append(c.text.lower()[:4])  # "the EU's top diplomat": "eu"
     return out
 
 
@@ -202,7 +203,12 @@ class Resolver:
 
     def _is_subject(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
+        if span is None or len(span) == 0:
+            return False
+        root = span.root
+        if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"):
+            return True  # "the army and the RSF agreed": both are subjects
+        return root.dep_ in ("nsubj", "nsubjpass")
 
     def sentence_of(self, char: int) -> int:
         """Index of the sentence holding character ``char``."""
@@ -581,6 +587,7 @@ class Resolver:
         want_state = noun in STATE_NOUNS
         i = bisect.bisect_left(self._starts, start) - 1
         owned: Mention | None = None  # the latest actor of a known state, for want of one
+        body: Mention | None = None  # the latest organisation, for want of a group
         while i >= 0:
             m = self.mentions[i]
             i -= 1
@@ -595,7 +602,12 @@ class Resolver:
                 owned = m
             if not want_state and m.actor.kind in ("group", "organisation") \
                     and m.cls != "person" and (m.subject or m.speaker):
-                return m
+                if m.actor.kind == "group" or noun in ("organisation", "organization"):
+                    return m
+                if body is None:
+                    body = m  # "the armed group": a group before an organisation
+        if body is not None:
+            return body
         if owned is not None and owned.actor is not None:
             # "Ethiopian troops crossed ... the country's ministry": the state named by
             # the adjective only (no actor of its own), by its name in the dictionary
@@ -612,8 +624,9 @@ class Resolver:
                                       if m.actor is not None else [])
         for s, e in spans:
             context = self._phrase_text(s, e).lower()
-            if any(q in context for q in quals):
-                return True
+            if any(q in context if len(q) >= 4 else re.search(rf"\b{re.escape(q)}\b", context)
+                   for q in quals):
+                return True  # a short acronym ("eu") as a word, never inside one
         return False
 
     def _phrase_text(self, start: int, end: int) -> str:

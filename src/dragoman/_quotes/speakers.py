@@ -156,11 +156,17 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         return None, m.name, (head.i, head.i)
     if low in _FIRST_PERSON:
         return None, None, (head.i, head.i)
+    kinds = [c.lower_ for c in head.children if c.dep_ == "compound"]
     if head.lemma_.lower() in _SPOKES and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                               for c in head.children) \
-            and not any(c.dep_ in ("prep", "appos", "poss", "compound") for c in head.children):
-        # "The rebels said ... 'X,' a spokesman said": the body that just spoke
+            and not any(c.dep_ in ("prep", "appos", "poss") for c in head.children) \
+            and all(k in BODY_NOUNS for k in kinds):
+        # "The rebels said ... 'X,' a spokesman said": the body that just spoke ("a
+        # ministry spokesperson": a ministry)
         m = resolver.latest_speaker(head.idx, {"body", "group"})
+        if m is not None and kinds and not all(
+                k in (text[m.start:m.end] + " " + m.name).lower() for k in kinds):
+            m = None
         if m is not None:
             owner = resolver.fullest(m.actor)[1] if m.actor is not None else m.name
             if m.actor is not None and not resolver.is_person(m.actor):
