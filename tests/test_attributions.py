@@ -203,3 +203,16 @@ def test_question_put_to_the_speaker_has_no_speaker(nlp, text, question):
     found = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(nlp, text)}
     assert found[question] is None
     assert found["repairs would take a month"] is not None
+
+
+@pytest.mark.parametrize("text, second, speaker", [
+    # the second cue hung on the first one's content: the same speaker, not the
+    # content's subject
+    ("The governor said the new levees have protected the town and said that the state "
+     "did not need federal money.", "that the state did not need federal money", "governor"),
+    ("Mayor Ruth Obi says the budget will cover the repairs and says taxes will not rise.",
+     "taxes will not rise", "Ruth Obi"),
+])
+def test_second_cue_of_the_same_speaker(nlp, text, second, speaker):
+    found = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(nlp, text)}
+    assert found[second] is not None and speaker in found[second]

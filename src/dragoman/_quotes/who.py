@@ -48,6 +48,17 @@ def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | N
             if anc.head.i == anc.i or anc.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
                 break
             anc = anc.head
+    if tok.dep_ == "conj" and subject(tok) is None:
+        # "He says X and says Y": the parser may hang the second cue on the first
+        # one's content; the cue of the same verb over it speaks both
+        anc = tok.head
+        for _ in range(6):
+            if anc.dep_ == "ccomp" and anc.head.i in cue_heads \
+                    and anc.head.lemma_ == tok.lemma_ and anc.head.i < tok.i:
+                return None, anc.head.i
+            if anc.head.i == anc.i:
+                break
+            anc = anc.head
     cur = tok
     for _ in range(5):
         if cur.dep_ == "relcl":
