@@ -216,3 +216,10 @@ def test_question_put_to_the_speaker_has_no_speaker(nlp, text, question):
 def test_second_cue_of_the_same_speaker(nlp, text, second, speaker):
     found = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(nlp, text)}
     assert found[second] is not None and speaker in found[second]
+
+
+def test_infinitive_cue_stays_in_the_content(nlp):
+    # "to demand" inside reported speech is part of it, not a report of its own
+    text = "Minister Ruth Obi said the accord did not go far enough to demand cuts from the big emitters."
+    assert [q.text for q in quotes_of(nlp, text)] == [
+        "the accord did not go far enough to demand cuts from the big emitters"]

@@ -463,6 +463,12 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
                and doc[c.head].dep_ in ("advcl", "conj", "xcomp")}
     nested |= {c.head for c in cues if doc[c.head].dep_ == "conj"}
     nested &= speech
+    # an infinitive ("did not go far enough to demand action") is part of the content
+    # it stands in, not a report of its own
+    infinitives = {c.head for c in cues if doc[c.head].tag_ == "VB" and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in doc[c.head].children)
+        and doc[c.head].head.i not in heads}
+    nested -= infinitives
     nested_order = sorted(nested)  # content_of skips the cue itself
     out = []
     for c in cues:
@@ -490,10 +496,29 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
         rel = own.i if own is not None and spk_i is not None and own.i != spk_i \
             and own.lower_ in ("who", "that", "which") else None
         out.append(Attribution(c, spk_i, content, inherit, objective, rel))
+    if infinitives:
+        out = _drop_inside(doc, out, infinitives)
     # the lookups above are for this pass only (a set cannot go into doc.to_bytes())
     doc.user_data.pop("dragoman_cue_heads", None)
     doc.user_data.pop("dragoman_strong_cues", None)
     return out
+
+
+def _drop_inside(doc: Doc, attrs: list[Attribution], heads: set[int]) -> list[Attribution]:
+    """``attrs`` without those whose cue is in ``heads`` and stands inside the content of
+    another attribution (by bisection over contents sorted by start, with the furthest
+    end reached so far: no scan of them all)."""
+    spans = sorted(a.content for a in attrs if a.content is not None and a.cue.head not in heads)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def inside(pos: int) -> bool:
+        j = bisect.bisect_right(starts, pos) - 1
+        return j >= 0 and reach[j] > pos
+
+    return [a for a in attrs if a.cue.head not in heads or not inside(doc[a.cue.head].idx)]
 
 
 def _speaker_after_quote(doc: Doc, tok: Token, content: tuple[int, int]
