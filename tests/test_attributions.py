@@ -223,3 +223,10 @@ def test_infinitive_cue_stays_in_the_content(nlp):
     text = "Minister Ruth Obi said the accord did not go far enough to demand cuts from the big emitters."
     assert [q.text for q in quotes_of(nlp, text)] == [
         "the accord did not go far enough to demand cuts from the big emitters"]
+
+
+def test_reporters_comment_after_the_content_is_cut(nlp):
+    # "..., a claim X rejected": an indefinite noun phrase after a comma comments on the
+    # whole reported clause; it is the reporter's, not the speaker's
+    text = "The governor told lawmakers that the dam was safe, a view the engineers disputed."
+    assert [q.text for q in quotes_of(nlp, text)] == ["that the dam was safe"]

@@ -329,6 +329,11 @@ def _foreign_conjuncts(comp: Token) -> set[int]:
     cut = set()
     chain = [comp] + [x for x in comp.children if x.dep_ == "xcomp"]
     for c in (g for x in chain for g in x.children):
+        if c.i > comp.i and c.dep_ in ("npadvmod", "appos", "dep") and c.pos_ == "NOUN" \
+                and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "," and any(
+                    d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children):
+            cut.add(c.left_edge.i - 1)  # "..., a claim the opposition rejected": the
+            continue  # reporter's comment on the whole clause
         if c.i < comp.i or c.pos_ not in ("VERB", "AUX"):
             continue
         if c.dep_ == "advcl" and _context_clause(c):
