@@ -89,13 +89,14 @@ def test_object_content(nlp, text, content, speaker):
 
 @pytest.mark.parametrize("text", [
     "The opposition accused the mayor.",          # no charge
-    # an accusation with nothing quoted is not counted as reported speech
+    # an accusation with nothing quoted is not counted as reported speech (it is a
+    # stance, a belief: see test_stance_of_a_verb_of_judgement)
     "The opposition accused the mayor of hiding the audit.",
     "The council described the route.",           # no "as"
     "The party called a meeting for Monday.",     # not a label
 ])
 def test_no_object_content(nlp, text):
-    assert quotes_of(nlp, text) == []
+    assert [q for q in quotes_of(nlp, text) if q.kind != "belief"] == []
 
 
 def test_leading_that_is_kept(nlp):
@@ -230,3 +231,37 @@ def test_reporters_comment_after_the_content_is_cut(nlp):
     # whole reported clause; it is the reporter's, not the speaker's
     text = "The governor told lawmakers that the dam was safe, a view the engineers disputed."
     assert [q.text for q in quotes_of(nlp, text)] == ["that the dam was safe"]
+
+
+@pytest.mark.parametrize("text, content, holder", [
+    # a verb of judgement with only an object: a stance (a belief), its object with
+    # what it is judged for or of
+    ("The foreign ministry condemned the shelling of the border post.",
+     "the shelling of the border post", "ministry"),
+    ("Lagos accused the rebels of blocking the aid corridor.",
+     "the rebels of blocking the aid corridor", "Lagos"),
+])
+def test_stance_of_a_verb_of_judgement(nlp, text, content, holder):
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.kind) for q in quotes] == [(content, "belief")]
+    assert holder in quotes[0].speaker.name
+
+
+def test_stance_leaves_quoted_words_a_quote_and_stops_at_a_report(nlp):
+    # the quoted word in the object is a quote of its own (the stance reports no
+    # words), and the stance's object stops before a report inside it
+    text = ("The junta slammed the envoy for his “reckless” remarks after he said the "
+            "army had burned villages.")
+    found = {q.text: q.kind for q in quotes_of(nlp, text)}
+    assert found.get("the envoy for his “reckless” remarks") == "belief"
+    assert found.get("reckless") == "direct"
+    assert found.get("the army had burned villages") == "indirect"
+
+
+def test_past_tense_cue_misjoined_to_an_infinitive_keeps_the_speaker(nlp):
+    # "said X had no plans to attack and accused Y": "accused" is the speaker's, not
+    # the plans'
+    text = ("Minister Ruth Obi said the army had no plans to advance and accused the rebels "
+            "of stalling the talks.")
+    found = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(nlp, text)}
+    assert found["the rebels of stalling the talks"] == "Ruth Obi"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -118,7 +118,8 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     if comp is None:
         if cue.belief:
             return _belief_content(doc, tok, cue.belief)
-        return _object_content(doc, tok) or _judgement_content(doc, tok)
+        return _object_content(doc, tok) or _judgement_content(doc, tok) or (
+            _stance_content(doc, tok) if _stance(tok) else None)
     if comp.i in nested_all(doc, comp):
         return None
     # only the nested cues inside the complement matter (never a scan of them all:
@@ -241,11 +242,49 @@ def _belief_content(doc: Doc, tok: Token, takes: str) -> tuple[int, int] | None:
     return (s, e) if e - s >= 3 else None
 
 
+#: Speech verbs of judgement whose object, when they report no clause, is the stance
+#: taken ("praised the deal", "condemned the strike"): a belief, as "backs the plan".
+_STANCES = frozenset("praise criticize criticise condemn denounce welcome hail slam "
+                     "decry dismiss reject mock applaud express blame accuse".split())
+_STANCE_PREPS = frozenset("for of as over".split())  # "accused X of Y", "praised X for Y"
+
+
+def _stance(tok: Token) -> bool:
+    return tok.lemma_.lower() in _STANCES and tok.pos_ == "VERB"
+
+
+def _stance_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """The object of a verb of judgement with what it is judged for or of ("accused
+    the rebels of shelling the town", "praised the mediators for their patience")."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i
+                and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if obj is None or obj.lemma_.lower() in _AUDIENCE and obj.pos_ == "NOUN":
+        return None
+    parts = [obj] + [c for c in tok.children if c.i > obj.i and c.dep_ == "prep"
+                     and c.lower_ in _STANCE_PREPS]
+    if len(parts) == 1:  # the parser may hang the charge on the accused ("X of Y")
+        parts += [c for c in obj.children if c.i > obj.i and c.dep_ == "prep"
+                  and c.lower_ in ("of", "for")]
+    if len(parts) == 1 and tok.lemma_.lower() in ("accuse", "blame"):
+        return None  # "accused the mayor": of nothing said
+    hi = max(p.right_edge.i for p in parts)
+    heads = doc.user_data.get("dragoman_cue_heads", ())
+    for i in range(obj.i + 1, hi + 1):
+        if i in heads and doc[i].left_edge.i > obj.i:
+            hi = doc[i].left_edge.i - 1  # "... after he said X": a report of its own
+            break
+    text = doc_text(doc)
+    s, e = _trim_chars(text, obj.left_edge.idx, doc[hi].idx + len(doc[hi]))
+    while e > s and text[e - 1] in ".!?":
+        e -= 1
+    return (s, e) if e - s >= 3 else None
+
+
 #: Cues whose content is their object and what is said of it: "described X as Y"
-#: (PolNeAR keeps the described object in the content). Accusations ("accused X of
-#: Y") and labels ("called X a Y") are left out: news annotation does not count
-#: them as reported speech when nothing is quoted, and measured on held-out news
-#: they cost more than they bring on PolNeAR.
+#: (PolNeAR keeps the described object in the content). Labels ("called X a Y") are
+#: left out, and accusations ("accused X of Y") are stances (beliefs, see _STANCES),
+#: not reported speech: news annotation does not count them as speech when nothing is
+#: quoted, and measured on held-out news as speech they cost more than they bring.
 _JUDGEMENTS = {"describe": ("as",)}
 
 
@@ -481,8 +520,11 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
                 g.dep_ == "mark" and g.lower_ in ("whether", "if")
                 for comp in doc[c.head].children if comp.dep_ == "ccomp" for g in comp.children):
             continue  # "has not said whether ...": nothing was said
-        spk, inherit = speaker_of(doc, c, heads) if c.belief != "raising" else (None, None)
         content = content_of(doc, c, nested_order) if prelim[c.head] else None
+        if content is not None and not c.belief and _stance(doc[c.head]) \
+                and _complement(doc, doc[c.head], set(c.tokens)) is None:
+            c = replace(c, belief="stance")  # "condemned the strike": a stance, no speech
+        spk, inherit = speaker_of(doc, c, heads) if c.belief != "raising" else (None, None)
         content = _clip_to_paragraph(doc_text(doc), doc[c.head].idx, content)
         spk_i = spk.i if spk is not None else None
         if spk_i is None and inherit is None and content is not None \

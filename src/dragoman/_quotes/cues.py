@@ -62,7 +62,8 @@ class Cue:
     kind: str  # verb | phrase | source
     belief: str | None = None  # a thought, not speech: the content it takes
     # (clause | object | raising: the whole clause, holder unnamed: "X seems to Y",
-    # "X is expected to Y")
+    # "X is expected to Y" | stance: a verb of judgement with only an object,
+    # "condemned the strike")
 
     def char_range(self, doc: Doc) -> tuple[int, int]:
         toks = [doc[i] for i in self.tokens]

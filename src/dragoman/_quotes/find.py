@@ -318,7 +318,10 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         glen = g.end - g.start
         lo = bisect.bisect_left(content_starts, g.start - longest)
         hi = bisect.bisect_left(content_starts, g.end)
-        holders = [a for a in with_content[lo:hi] if _overlap(a.content, gr) >= 0.5 * glen]  # type: ignore[arg-type]
+        # a stance ("slammed X for “irrelevant” remarks") reports no words: the quoted
+        # ones inside its object are a quote of their own
+        holders = [a for a in with_content[lo:hi] if _overlap(a.content, gr) >= 0.5 * glen  # type: ignore[arg-type]
+                   and a.cue.belief != "stance"]
         if holders:
             a = min(holders, key=lambda x: x.content[1] - x.content[0])  # type: ignore[index]
             cs, ce = a.content  # type: ignore[misc]

@@ -49,12 +49,15 @@ def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | N
                 break
             anc = anc.head
     if tok.dep_ == "conj" and subject(tok) is None:
-        # "He says X and says Y": the parser may hang the second cue on the first
-        # one's content; the cue of the same verb over it speaks both
+        # "He says X and says Y", "said Moscow had no plans to attack and accused Y":
+        # the parser may hang the second cue on the first one's content; the cue over
+        # it speaks both when it is the same verb, or when the second cue cannot be
+        # coordinated with what it hangs on (a past tense joined to an infinitive)
+        misjoined = tok.tag_ in ("VBD", "VBZ") and tok.head.tag_ != tok.tag_
         anc = tok.head
         for _ in range(6):
-            if anc.dep_ == "ccomp" and anc.head.i in cue_heads \
-                    and anc.head.lemma_ == tok.lemma_ and anc.head.i < tok.i:
+            if anc.dep_ == "ccomp" and anc.head.i in cue_heads and anc.head.i < tok.i and (
+                    anc.head.lemma_ == tok.lemma_ or misjoined and anc.head.tag_ == tok.tag_):
                 return None, anc.head.i
             if anc.head.i == anc.i:
                 break
