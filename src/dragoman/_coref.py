@@ -477,7 +477,8 @@ class Resolver:
         i = bisect.bisect_left(self._starts, start) - 1
         fallback = qualified = None
         titled: tuple[float, Mention] | None = None
-        lone: Mention | None | bool = False  # the only person of the last sentences
+        lone: Mention | None = None  # the only person of the last sentences
+        lone_many = False  # more than one person there: no lone one
         floor = max(0, i - _SCAN)
         while i >= floor:
             m = self.mentions[i]
@@ -506,9 +507,12 @@ class Resolver:
                     continue
                 if fallback is None and m.speaker and here - self.sentence_of(m.start) <= 3:
                     fallback = m
-                if lone is not None and here - self.sentence_of(m.start) <= 2 and (
-                        lone is False or lone.actor is not None and m.actor is not lone.actor):
-                    lone = m if lone is False else None
+                if not lone_many and here - self.sentence_of(m.start) <= 2 and (
+                        lone is None or lone.actor is not None and m.actor is not lone.actor):
+                    if lone is None:
+                        lone = m
+                    else:
+                        lone, lone_many = None, True
             elif noun in BODY_NOUNS and m.cls != "person":
                 if kinds and not all(k in (m.name + " " + text[m.start:m.end]).lower()
                                      for k in kinds):
@@ -529,7 +533,8 @@ class Resolver:
             return titled[1]
         if fallback is None and qualified is not None:
             fallback = qualified
-        if fallback is None and lone and head.tag_ == "NN" and lone.actor is not None:
+        if fallback is None and lone is not None and head.tag_ == "NN" \
+                and lone.actor is not None:
             # "Sudan's army chief Abdel Fattah al-Burhan ... the general said": the one
             # person named in the last sentences
             fallback = lone

@@ -204,7 +204,7 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
 def _name_line(doc: Doc, colon: Token) -> Token | None:
     """A paragraph that opens with a bare name and a colon: the name's head."""
     i = colon.i - 1
-    toks = []
+    toks: list[Token] = []
     while i >= 0 and "\n" not in doc[i].text and len(toks) <= 8:
         toks.append(doc[i])
         i -= 1
@@ -362,19 +362,19 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         links.append(("attr", adj) if adj is not None else ("open", None))
     # A quotation over several paragraphs shares the cue found for any of its parts.
     by_run: dict[int, Attribution] = {}
-    for g, (mode, a) in zip(segs, links):
-        if mode == "attr" and a is not None:
-            by_run.setdefault(g.run, a)
+    for g, (mode, link) in zip(segs, links):
+        if mode == "attr" and link is not None:
+            by_run.setdefault(g.run, link)
     cands: list[_Cand] = []
-    for g, (mode, a) in zip(segs, links):
+    for g, (mode, link) in zip(segs, links):
         if mode in ("drop", "absorbed"):
             continue
         if mode == "open" and g.run in by_run:
-            mode, a = "attr", by_run[g.run]
+            mode, link = "attr", by_run[g.run]
         e = g.end
         while e > g.start and text[e - 1] in ",;:":
             e -= 1
-        cands.append(_Cand(g.start, e, "direct", a, "attr" if mode == "attr" else "continue",
+        cands.append(_Cand(g.start, e, "direct", link, "attr" if mode == "attr" else "continue",
                            para(g.start), short=mode == "short"))
     cands = [c for c in _merge_split(doc, cands) if not c.short]
     for i, a in enumerate(attrs):

@@ -173,14 +173,14 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
                 owner = _body_name(owner, text[m.start:m.end])
             return m.actor, f"{_clean_name(owner)} {head.lower_}", rng
     lemma = head.lemma_.lower()
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"
-                  and c.lemma_.lower() in STATE_NOUNS | GROUP_NOUNS), None)
-    if owner is not None and head.text.islower() and (
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"
+                 and c.lemma_.lower() in STATE_NOUNS | GROUP_NOUNS), None)
+    if poss is not None and head.text.islower() and (
             lemma in BODY_NOUNS or lemma in PERSON_NOUNS) \
             and not any(c.dep_ == "appos" for c in head.children):
         # "the country's foreign ministry": the ministry of the state named before
-        m = resolver.resolve_nominal(owner, owner.idx)
-        rest = text[owner.idx + len(owner):doc[hi].idx + len(doc[hi])].lstrip("’'s ")
+        m = resolver.resolve_nominal(poss, poss.idx)
+        rest = text[poss.idx + len(poss):doc[hi].idx + len(doc[hi])].lstrip("’'s ")
         if m is not None and m.actor is not None:
             a, name = resolver.fullest(m.actor)
             return a, f"{_body_name(name, text[m.start:m.end])}’s {rest}", rng
@@ -189,8 +189,8 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
     if lemma in DOCUMENT_NOUNS and depth == 0 and head.pos_ == "NOUN":
         src = _document_source(head)
         if src is not None:
-            a, name, _ = _one(doc, src, actors, resolver, depth + 1)
-            return a, name, rng
+            src_actor, src_name, _ = _one(doc, src, actors, resolver, depth + 1)
+            return src_actor, src_name, rng
     at_head = actors.at(head.idx, head.idx + len(head))
     if head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 5 \
             and (at_head is None or at_head[0].name == head.text):
@@ -253,9 +253,9 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
     if head.pos_ == "PROPN":
         words = [t.text for t in doc[lo:hi + 1] if t.pos_ == "PROPN"
                  and t.lower_ not in MALE_TITLES | FEMALE_TITLES]
-        a = resolver.by_name(words[-1:]) if words else None
-        if a is not None and resolver.is_person(a):
-            a, name = resolver.fullest(a)
+        named_as = resolver.by_name(words[-1:]) if words else None
+        if named_as is not None and resolver.is_person(named_as):
+            a, name = resolver.fullest(named_as)
             return a, name, rng
     phrase = _clean_name(text[doc[lo].idx:doc[hi].idx + len(doc[hi])])
     titled = [t.i for t in doc[lo:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS]
