@@ -265,3 +265,10 @@ def test_past_tense_cue_misjoined_to_an_infinitive_keeps_the_speaker(nlp):
             "of stalling the talks.")
     found = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(nlp, text)}
     assert found["the rebels of stalling the talks"] == "Ruth Obi"
+
+
+def test_clause_split_by_the_parser_is_one_content(nlp):
+    text = ("Mayor Ruth Obi told the Daily Ledger that she was disappointed there had not been "
+            "more volunteers.")
+    assert [q.text for q in quotes_of(nlp, text)] == [
+        "that she was disappointed there had not been more volunteers"]

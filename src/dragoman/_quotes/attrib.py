@@ -131,6 +131,7 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     span = _span_without(doc, comp, cut)
     if span is None:
         return None
+    span = _split_clause(doc, tok, comp, span, cut)
     s, e = _trim_chars(text, *span)
     obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < comp.i), None)
     if obj is not None and obj.pos_ == "NOUN" and obj.lemma_ not in _AUDIENCE \
@@ -142,6 +143,24 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     if e - s < 3:
         return None
     return s, e
+
+
+def _split_clause(doc: Doc, tok: Token, comp: Token, span: tuple[int, int],
+                  cut: set[int]) -> tuple[int, int]:
+    """"told X that she was sad there had been no winners": the parser may split one
+    clause into two complements of the cue; the second, right after the first with
+    nothing between, is part of the same content."""
+    if span[1] != comp.right_edge.idx + len(comp.right_edge):
+        return span  # the content was cut short on purpose
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i == comp.right_edge.i + 1 \
+                and not doc[c.left_edge.i].is_punct \
+                and c.i not in doc.user_data.get("dragoman_cue_heads", ()) \
+                and not any(m.dep_ == "mark" for m in c.children) \
+                and not any(i in cut for i in range(c.left_edge.i, c.right_edge.i + 1)) \
+                and _same_paragraph(doc, comp, c):
+            return span[0], c.right_edge.idx + len(c.right_edge)
+    return span
 
 
 def _parenthetical_lead(doc: Doc, tok: Token, comp: Token) -> int | None:
