@@ -272,3 +272,10 @@ def test_clause_split_by_the_parser_is_one_content(nlp):
             "more volunteers.")
     assert [q.text for q in quotes_of(nlp, text)] == [
         "that she was disappointed there had not been more volunteers"]
+
+
+def test_quoted_words_in_a_belief_inside_speech_belong_to_the_speech(nlp):
+    text = 'Minister Ruth Obi said Lagos wanted "a fair deal" with its neighbours.'
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.kind) for q in quotes] == [
+        ('Lagos wanted "a fair deal" with its neighbours', "mixed")]

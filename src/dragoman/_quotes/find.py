@@ -322,6 +322,10 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         # ones inside its object are a quote of their own
         holders = [a for a in with_content[lo:hi] if _overlap(a.content, gr) >= 0.5 * glen  # type: ignore[arg-type]
                    and a.cue.belief != "stance"]
+        if any(not a.cue.belief for a in holders):
+            # words quoted inside reported speech are the speaker's, even where a
+            # belief inside that speech holds them too ("said X wanted “…”")
+            holders = [a for a in holders if not a.cue.belief]
         if holders:
             a = min(holders, key=lambda x: x.content[1] - x.content[0])  # type: ignore[index]
             cs, ce = a.content  # type: ignore[misc]
