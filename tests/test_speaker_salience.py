@@ -148,3 +148,23 @@ def test_speaker_name(nlp, text, quote, name):
     found = dict(speakers(nlp, text))
     assert quote in found, found
     assert found[quote] is not None and name.lower() in found[quote].lower(), found
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # a joint document: all its issuers
+    ("Chile and Peru issued a joint statement after the meeting. The statement said both "
+     "navies would share patrol data.", "both navies would share patrol data", "Chile and Peru"),
+    ("A joint statement released by Ghana, Togo and Benin said the border would reopen.",
+     "the border would reopen", "Ghana, Togo and Benin"),
+    # "the two leaders": the last two people named
+    ("Prime Minister Ana Velez met Chancellor Tomas Brenner in Vienna. The two leaders said "
+     "a rail link would be built.", "a rail link would be built", "Ana Velez and Tomas Brenner"),
+])
+def test_several_speakers(nlp, text, quote, name):
+    assert dict(speakers(nlp, text)).get(quote) == name
+
+
+def test_two_officials_are_not_the_two_named_before(nlp):
+    text = ("Prime Minister Ana Velez met Chancellor Tomas Brenner in Vienna. Two officials "
+            "said a rail link would be built.")
+    assert dict(speakers(nlp, text)).get("a rail link would be built") == "Two officials"

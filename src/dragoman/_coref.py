@@ -418,6 +418,9 @@ class Resolver:
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
             if subj is None or subj.lower_ in PRONOUNS or subj.pos_ not in ("PROPN", "NOUN"):
                 return None
+            joint = self._joint_issuers(subj)
+            if joint is not None:
+                return joint
             hit = self.actors.at(subj.idx, subj.idx + len(subj))
             if hit is not None:
                 actor, span = hit
@@ -430,6 +433,46 @@ class Resolver:
             sp = doc[lo:subj.i + 1]
             return Mention(sp.start_char, sp.end_char, None, sp.text, "body", "?", True)
         return None
+
+    def pair(self, start: int, state: bool) -> Mention | None:
+        """"The two leaders said", "both countries said": the last two people (or
+        states) named in this or the two sentences before, as one speaker."""
+        here = self.sentence_of(start)
+        i = bisect.bisect_left(self._starts, start) - 1
+        found: list[Mention] = []
+        while i >= 0 and len(found) < 2:
+            m = self.mentions[i]
+            i -= 1
+            if here - self.sentence_of(m.start) > 2:
+                break
+            if m.actor is None or m.end > start or any(f.actor is m.actor for f in found):
+                continue
+            if (m.actor.kind == "state") if state else m.cls == "person":
+                found.append(m)
+        if len(found) < 2:
+            return None
+        first, second = found[1], found[0]
+        if first.actor is None or second.actor is None:
+            return None
+        name = f"{self.fullest(first.actor)[1]} and {self.fullest(second.actor)[1]}"
+        return Mention(first.start, second.end, None, name, "group", "?", True)
+
+    def _joint_issuers(self, subj: Token) -> Mention | None:
+        """"Japan and South Korea issued a joint statement": every issuer by its fullest
+        name ("Japan and South Korea"), or None for a single one."""
+        heads = [subj] + [c for c in subj.subtree if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        if len(heads) < 2:
+            return None
+        names = []
+        for h in heads:
+            hit = self.actors.at(h.idx, h.idx + len(h))
+            names.append(self.fullest(hit[0])[1] if hit is not None else h.text)
+        names = list(dict.fromkeys(names))
+        if len(names) < 2:
+            return None
+        lo, hi = subj.left_edge, subj.right_edge
+        return Mention(lo.idx, hi.idx + len(hi), None,
+                       ", ".join(names[:-1]) + " and " + names[-1], "body", "?", True)
 
     def _subject_phrase(self, start: int, plural: bool) -> Mention | None:
         """"The rebels accused the army ... They said": the latest main-clause subject of

@@ -104,6 +104,8 @@ def _document_source(head: Token) -> Token | None:
     if owners:
         return owners[-1]  # "USNI News' timeline", "the Central Command release"
     for c in head.subtree:
+        if c.head.i != head.i and not (c.head.dep_ in ("acl", "relcl") and c.head.head.i == head.i):
+            continue  # "the communique issued at the end of the summit": not the summit's
         if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by", "of"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS:
@@ -173,6 +175,12 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
                 owner = _body_name(owner, text[m.start:m.end])
             return m.actor, f"{_clean_name(owner)} {head.lower_}", rng
     lemma = head.lemma_.lower()
+    kids = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet")}
+    if head.tag_ == "NNS" and (lemma in PERSON_NOUNS or lemma in STATE_NOUNS) and (
+            "both" in kids or {"the", "two"} <= kids):  # never "two officials said"
+        m = resolver.pair(head.idx, lemma in STATE_NOUNS)  # "the two leaders said"
+        if m is not None:
+            return None, m.name, rng
     poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"
                  and c.lemma_.lower() in STATE_NOUNS | GROUP_NOUNS), None)
     if poss is not None and head.text.islower() and (
@@ -190,6 +198,11 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         src = _document_source(head)
         if src is not None:
             src_actor, src_name, _ = _one(doc, src, actors, resolver, depth + 1)
+            others = [c for c in src.subtree if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+            issuers = [src_name] + [_one(doc, c, actors, resolver, depth + 1)[1] for c in others]
+            joint = [n for n in dict.fromkeys(issuers) if n]
+            if len(joint) > 1:  # "a joint statement by Egypt, Qatar and the US": all
+                return None, ", ".join(joint[:-1]) + " and " + joint[-1], rng
             return src_actor, src_name, rng
     at_head = actors.at(head.idx, head.idx + len(head))
     if head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 5 \
