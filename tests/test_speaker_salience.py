@@ -168,3 +168,15 @@ def test_two_officials_are_not_the_two_named_before(nlp):
     text = ("Prime Minister Ana Velez met Chancellor Tomas Brenner in Vienna. Two officials "
             "said a rail link would be built.")
     assert dict(speakers(nlp, text)).get("a rail link would be built") == "Two officials"
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # a speaker known by age only
+    ('"The harbour will be rebuilt," said the 52-year-old, who lost her boat in the storm.',
+     "The harbour will be rebuilt", "52-year-old"),
+    # a hyphenated adverb after the name is not part of it
+    ('"We expected a closer vote," said councillor Dan Morrow matter-of-factly.',
+     "We expected a closer vote", "Dan Morrow"),
+])
+def test_speaker_phrase_edges(nlp, text, quote, name):
+    assert dict(speakers(nlp, text)).get(quote) == name

@@ -21,6 +21,8 @@ def phrase_range(head: Token) -> tuple[int, int]:
     appositives, relative clauses, what follows a comma, and never across a line."""
     lo = head.i
     for c in sorted(head.lefts, key=lambda t: -t.i):
+        if c.tag_ == "HYPH":
+            continue  # "the 46-year-old"
         if c.dep_ in ("punct", "appos", "cc", "conj", "prep", "advmod", "mark"):
             break
         lo = c.left_edge.i
@@ -36,8 +38,9 @@ def phrase_range(head: Token) -> tuple[int, int]:
         if c.dep_ == "prep" and c.i == hi + 1 and (c.lower_ in _KEEP_RIGHT or c.lower_ == "on" and not any(
                 g.ent_type_ in ("DATE", "TIME") for g in c.subtree)):
             hi = c.right_edge.i  # "officials on both sides", not "officials on Monday"
-        elif c.dep_ in ("compound", "flat", "case") and c.i == hi + 1:
-            hi = c.i
+        elif c.dep_ in ("compound", "flat", "case") and c.i == hi + 1 and not (
+                c.i + 1 < len(doc) and doc[c.i + 1].tag_ == "HYPH"):
+            hi = c.i  # (never the first word of "matter-of-factly")
         elif head.pos_ == "NOUN" and c.i == hi + 1 and (
                 c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "amod" and c.pos_ == "ADJ") \
                 and c.right_edge.i - c.i <= 8 and not any(t.is_punct for t in c.subtree):

@@ -123,9 +123,17 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
         if obj is not None:
             return obj, None
     subj = subject(tok)
+    if subj is not None and subj.pos_ == "NOUN" and subj.i + 1 < len(doc) \
+            and doc[subj.i + 1].tag_ == "HYPH":
+        # "said Tom Harlan matter-of-factly": the parser took the adverb's first word
+        # for the head of the name before it
+        prev = next((c for c in subj.children if c.dep_ == "compound" and c.i == subj.i - 1), None)
+        if prev is not None:
+            subj = prev
     if tok.lemma_.lower() == "ask" and _asked_participle(doc, tok, subj, cue_heads):
         return None, None  # "Asked whether X, the minister said": the asker is unnamed
-    if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
+    if subj is not None and subj.ent_type_ in ("DATE", "TIME") and not (
+            subj.lower_ == "old" and subj.pos_ in ("ADJ", "NOUN")):  # "the 46-year-old"
         # "Iran on Wednesday denied": the parser took the day for the subject
         for i in range(subj.i - 1, max(0, subj.i - 6) - 1, -1):
             if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
