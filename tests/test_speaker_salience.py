@@ -180,3 +180,14 @@ def test_two_officials_are_not_the_two_named_before(nlp):
 ])
 def test_speaker_phrase_edges(nlp, text, quote, name):
     assert dict(speakers(nlp, text)).get(quote) == name
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    # an object pronoun after a name is someone else: no evidence of the name's gender
+    ('Ines Garza told him the talks were over. The envoy Marco Bruni left the room. '
+     '"We are done," she said.', "We are done", "Ines Garza"),
+    ('Karl Udo thanked her for the invitation. Ana Ruiz smiled. "We are done," he said.',
+     "We are done", "Karl Udo"),
+])
+def test_object_pronoun_is_no_gender_evidence(nlp, text, quote, name):
+    assert dict(speakers(nlp, text)).get(quote) == name

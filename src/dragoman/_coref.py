@@ -248,14 +248,16 @@ class Resolver:
 
     def _pronoun_evidence(self, actor: Actor) -> str:
         """Gender from the pronouns after the actor's mentions in the same sentence
-        ("Tedla said he ..."), when they all agree."""
+        ("Tedla said he ..."), when they all agree; an object ("told him") is someone
+        else, so only subjects, "his" and reflexives count."""
         he = she = 0
         for m in actor.mentions[:6]:
             after = self.text[m.end:m.end + 120].lower()
             end = re.search(r"[.!?\n]", after)  # the rest of its own sentence only
             words = re.findall(r"[a-z]+", after if end is None else after[:end.start()])
-            he += sum(w in _HE for w in words)
-            she += sum(w in _SHE for w in words)
+            # "him" and "her" may be someone else ("Garza told him"): never evidence
+            he += sum(w in _HE and w != "him" for w in words)
+            she += sum(w in _SHE and w != "her" for w in words)
         if he and not she:
             return "m"
         if she and not he:
