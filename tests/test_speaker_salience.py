@@ -191,3 +191,10 @@ def test_speaker_phrase_edges(nlp, text, quote, name):
 ])
 def test_object_pronoun_is_no_gender_evidence(nlp, text, quote, name):
     assert dict(speakers(nlp, text)).get(quote) == name
+
+
+def test_subject_that_binds_an_object_pronoun_is_not_its_antecedent(nlp):
+    # "Vell told her ...": "her" is someone else, so a later "she" is not Vell either
+    text = ('President Amir Vell met the visiting envoy, Sara Lind, in the capital. Vell told '
+            'her the vote would be held in spring. "We have nothing to hide," she said.')
+    assert dict(speakers(nlp, text)).get("We have nothing to hide") == "Sara Lind"

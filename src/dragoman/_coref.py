@@ -11,10 +11,13 @@ No coreference package works offline, so this is a small rule-based resolver:
   after a name are firm; a first name is only a soft hint) and by kind (a person, a
   body, a group; never a place the tables took for a person), scored by recency,
   grammatical role (subjects are preferred) and salience (earlier speakers are
-  preferred, so a run of quotes keeps its speaker);
+  preferred, so a run of quotes keeps its speaker); a person whose own clause has an
+  object pronoun of that gender ("Vell told her") is not its antecedent;
 - **nominals**: "the minister", "the envoy" go to the person so titled, ranked by
   speaker history, role and recency; "his spokesperson" to the spokesperson named
-  next, never to "him"; "the country" to the latest state, "the armed group" to the
+  next, never to "him"; "the two leaders" to the last two people named; "the
+  country" to the latest state (or the state of an actor named by its adjective
+  only: "Malian soldiers"), "the armed group" to the
   group that just acted; "the French leader" to the latest person named with that owner (and
   "Estonia's foreign minister" never to someone named without it), a bare title to
   the one person named just before; "the ministry" to the latest body whose name
@@ -48,6 +51,7 @@ _FALLBACK_SENTS = 40  # sentences counted back for the most mentioned person
 _WINDOW = 6  # sentences searched back for a pronoun's antecedent
 _SCAN = 200  # mentions searched back at most (a paragraph without full stops is one sentence)
 _GENDER_MATCH = 1.0  # a candidate known to agree in gender over one of unknown gender
+_BOUND_OTHER = 5.0  # a subject whose own clause has an object pronoun of that gender
 
 
 @dataclass
@@ -368,6 +372,7 @@ class Resolver:
         best, best_score = None, float("-inf")
         i = bisect.bisect_left(self._starts, start) - 1
         seen = 0
+        bound: set[str] = set()  # actors seen binding an object pronoun of this gender
         while i >= 0 and seen < 80:
             m = self.mentions[i]
             i -= 1
@@ -386,6 +391,11 @@ class Resolver:
                 penalty = 1.0  # a first name that is usually of the other gender
             score = -1.5 * dist + (2.0 if m.subject else 0.0) + (1.0 if m.speaker else 0.0)
             score -= penalty
+            if gender != "?" and m.gender != gender and (
+                    m.actor is not None and m.actor.id in bound or self._binds_other(m, gender)):
+                score -= _BOUND_OTHER  # "Domi told her ...": "her" is not Domi
+                if m.actor is not None:
+                    bound.add(m.actor.id)  # nor is Domi's earlier mention
             score += _GENDER_MATCH if gender != "?" and m.gender == gender else 0.0
             if score > best_score:
                 best, best_score = m, score
@@ -404,6 +414,20 @@ class Resolver:
             if counts:
                 best = max(counts.values(), key=lambda x: x[0])[1]
         return best
+
+    def _binds_other(self, m: Mention, gender: str) -> bool:
+        """Whether mention ``m`` is the subject of a verb with an object pronoun of
+        ``gender`` ("Domi told her", "Udo thanked him"): that pronoun is someone else,
+        so ``m`` is, most likely, not of that gender."""
+        if not m.subject:
+            return False
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or span.root.dep_ != "nsubj":
+            return False
+        obj = "her" if gender == "f" else "him"
+        verb = span.root.head
+        return any(c.lower_ == obj and c.dep_ in ("dobj", "dative", "iobj")
+                   for c in verb.children)
 
     def _issuer(self, head: Token, noun: str) -> Mention | None:
         """"Amnesty International published a report ... The report said": the subject
