@@ -89,13 +89,14 @@ def test_object_content(nlp, text, content, speaker):
 
 @pytest.mark.parametrize("text", [
     "The opposition accused the mayor.",          # no charge
-    # an accusation with nothing quoted is not counted as reported speech
+    # an accusation with nothing quoted is not counted as reported speech (it is a
+    # stance, a belief: see test_stance_of_a_verb_of_judgement)
     "The opposition accused the mayor of hiding the audit.",
     "The council described the route.",           # no "as"
     "The party called a meeting for Monday.",     # not a label
 ])
 def test_no_object_content(nlp, text):
-    assert quotes_of(nlp, text) == []
+    assert [q for q in quotes_of(nlp, text) if q.kind != "belief"] == []
 
 
 def test_leading_that_is_kept(nlp):
@@ -168,3 +169,113 @@ def test_perception_without_holder(nlp, text, content):
 ])
 def test_no_perception(nlp, text):
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content, kind", [
+    # a short lead-in of the clause's own words before the quoted part: mixed, with
+    # the lead-in (PolNeAR keeps the "that" and the subject or object)
+    ("Senator Ana Pell said that “the bill is dead on arrival.”",
+     "that “the bill is dead on arrival.”", "mixed"),
+    ("Mayor Ruth Obi said the council “will not bow to threats.”",
+     "the council “will not bow to threats.”", "mixed"),
+    # nothing of its own before the marks: direct
+    ("“We are ready,” said Colonel Ivo Marek.", "We are ready", "direct"),
+])
+def test_quoted_clause_with_lead_in(nlp, text, content, kind):
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.kind) for q in quotes] == [(content, kind)]
+
+
+def test_parenthetical_cue_closing_the_sentence(nlp):
+    # the cue and an adjunct of its own end the sentence: the content stops before them
+    text = "Border crossings will reopen on Monday, the interior minister said, amid heavy rain."
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["Border crossings will reopen on Monday"]
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Asked whether the port would reopen, the governor said repairs would take a month.",
+     "whether the port would reopen"),
+    ("Governor Ruth Obi, asked if the port would reopen, said repairs would take a month.",
+     "if the port would reopen"),
+])
+def test_question_put_to_the_speaker_has_no_speaker(nlp, text, question):
+    # whoever asked is not named: the question is not the answerer's
+    found = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(nlp, text)}
+    assert found[question] is None
+    assert found["repairs would take a month"] is not None
+
+
+@pytest.mark.parametrize("text, second, speaker", [
+    # the second cue hung on the first one's content: the same speaker, not the
+    # content's subject
+    ("The governor said the new levees have protected the town and said that the state "
+     "did not need federal money.", "that the state did not need federal money", "governor"),
+    ("Mayor Ruth Obi says the budget will cover the repairs and says taxes will not rise.",
+     "taxes will not rise", "Ruth Obi"),
+])
+def test_second_cue_of_the_same_speaker(nlp, text, second, speaker):
+    found = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(nlp, text)}
+    assert found[second] is not None and speaker in found[second]
+
+
+def test_infinitive_cue_stays_in_the_content(nlp):
+    # "to demand" inside reported speech is part of it, not a report of its own
+    text = "Minister Ruth Obi said the accord did not go far enough to demand cuts from the big emitters."
+    assert [q.text for q in quotes_of(nlp, text)] == [
+        "the accord did not go far enough to demand cuts from the big emitters"]
+
+
+def test_reporters_comment_after_the_content_is_cut(nlp):
+    # "..., a claim X rejected": an indefinite noun phrase after a comma comments on the
+    # whole reported clause; it is the reporter's, not the speaker's
+    text = "The governor told lawmakers that the dam was safe, a view the engineers disputed."
+    assert [q.text for q in quotes_of(nlp, text)] == ["that the dam was safe"]
+
+
+@pytest.mark.parametrize("text, content, holder", [
+    # a verb of judgement with only an object: a stance (a belief), its object with
+    # what it is judged for or of
+    ("The foreign ministry condemned the shelling of the border post.",
+     "the shelling of the border post", "ministry"),
+    ("Lagos accused the rebels of blocking the aid corridor.",
+     "the rebels of blocking the aid corridor", "Lagos"),
+])
+def test_stance_of_a_verb_of_judgement(nlp, text, content, holder):
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.kind) for q in quotes] == [(content, "belief")]
+    assert holder in quotes[0].speaker.name
+
+
+def test_stance_leaves_quoted_words_a_quote_and_stops_at_a_report(nlp):
+    # the quoted word in the object is a quote of its own (the stance reports no
+    # words), and the stance's object stops before a report inside it
+    text = ("The junta slammed the envoy for his “reckless” remarks after he said the "
+            "army had burned villages.")
+    found = {q.text: q.kind for q in quotes_of(nlp, text)}
+    assert found.get("the envoy for his “reckless” remarks") == "belief"
+    assert found.get("reckless") == "direct"
+    assert found.get("the army had burned villages") == "indirect"
+
+
+def test_past_tense_cue_misjoined_to_an_infinitive_keeps_the_speaker(nlp):
+    # "said X had no plans to attack and accused Y": "accused" is the speaker's, not
+    # the plans'
+    text = ("Minister Ruth Obi said the army had no plans to advance and accused the rebels "
+            "of stalling the talks.")
+    found = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(nlp, text)}
+    assert found["the rebels of stalling the talks"] == "Ruth Obi"
+
+
+def test_clause_split_by_the_parser_is_one_content(nlp):
+    text = ("Mayor Ruth Obi told the Daily Ledger that she was disappointed there had not been "
+            "more volunteers.")
+    assert [q.text for q in quotes_of(nlp, text)] == [
+        "that she was disappointed there had not been more volunteers"]
+
+
+def test_quoted_words_in_a_belief_inside_speech_belong_to_the_speech(nlp):
+    text = 'Minister Ruth Obi said Lagos wanted "a fair deal" with its neighbours.'
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.kind) for q in quotes] == [
+        ('Lagos wanted "a fair deal" with its neighbours', "mixed")]

@@ -3,17 +3,21 @@
 No coreference package works offline, so this is a small rule-based resolver:
 
 - **names**: "Ryabkov", "Mr Ryabkov" resolve to the fullest name the article gives
-  ("Sergei Ryabkov"), a surname misspelt by one letter to the one person it can be,
+  ("Sergei Ryabkov"), a surname misspelt by one letter (two in a long surname with
+  the same first name) to the one person it can be,
   and a title named by an appositive ("the bloc's envoy, Mara Lindholm,") to her;
 - **pronouns**: he / she / it / they go to the nearest compatible earlier mention,
   compatible by gender (titles such as Mr / Ms / spokeswoman and the pronouns
   after a name are firm; a first name is only a soft hint) and by kind (a person, a
   body, a group; never a place the tables took for a person), scored by recency,
   grammatical role (subjects are preferred) and salience (earlier speakers are
-  preferred, so a run of quotes keeps its speaker);
+  preferred, so a run of quotes keeps its speaker); a person whose own clause has an
+  object pronoun of that gender ("Vell told her") is not its antecedent;
 - **nominals**: "the minister", "the envoy" go to the person so titled, ranked by
   speaker history, role and recency; "his spokesperson" to the spokesperson named
-  next, never to "him"; "the country" to the latest state, "the armed group" to the
+  next, never to "him"; "the two leaders" to the last two people named; "the
+  country" to the latest state (or the state of an actor named by its adjective
+  only: "Malian soldiers"), "the armed group" to the
   group that just acted; "the French leader" to the latest person named with that owner (and
   "Estonia's foreign minister" never to someone named without it), a bare title to
   the one person named just before; "the ministry" to the latest body whose name
@@ -33,7 +37,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ._actors import ActorTable
+from ._actors import ActorTable, builtin_dictionary
 from ._model import Actor
 from ._nlp import doc_text
 from ._coref_words import (  # noqa: F401  (the word lists are part of this module's API)
@@ -48,6 +52,7 @@ _FALLBACK_SENTS = 40  # sentences counted back for the most mentioned person
 _WINDOW = 6  # sentences searched back for a pronoun's antecedent
 _SCAN = 200  # mentions searched back at most (a paragraph without full stops is one sentence)
 _GENDER_MATCH = 1.0  # a candidate known to agree in gender over one of unknown gender
+_BOUND_OTHER = 5.0  # a subject whose own clause has an object pronoun of that gender
 
 
 @dataclass
@@ -73,9 +78,29 @@ def _qualifiers(head: Token) -> list[str]:
         # the owner ("Estonia's", "Russian"); not the portfolio ("Libya envoy")
         owner = c.dep_ in ("poss", "amod") or c.dep_ == "compound" and c.ent_type_ == "NORP"
         if owner and c.i < head.i and (
-                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE")) and len(c.text) >= 4:
-            out.append(c.text.lower()[:4])
+                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE")) and (
+                    len(c.text) >= 4 or len(c.text) >= 2 and c.text.isupper()):
+            out.append(c.text.lower()[:4])  # "the EU's top diplomat": "eu"
     return out
+
+
+def _proper_words(name: str) -> list[str]:
+    """The words of a name that are no title ("Spokesperson Mina Orlov" -> mina, orlov)."""
+    return [w for w in _name_tokens(name) if w not in PERSON_NOUNS and w[:1].isalpha()]
+
+
+def _edits(a: str, b: str) -> int:
+    """Edit distance of two words (a swap of neighbouring letters counts one)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
 
 
 def _class_of(actor: Actor) -> str:
@@ -183,7 +208,12 @@ class Resolver:
 
     def _is_subject(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
+        if span is None or len(span) == 0:
+            return False
+        root = span.root
+        if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"):
+            return True  # "the army and the RSF agreed": both are subjects
+        return root.dep_ in ("nsubj", "nsubjpass")
 
     def sentence_of(self, char: int) -> int:
         """Index of the sentence holding character ``char``."""
@@ -223,14 +253,16 @@ class Resolver:
 
     def _pronoun_evidence(self, actor: Actor) -> str:
         """Gender from the pronouns after the actor's mentions in the same sentence
-        ("Tedla said he ..."), when they all agree."""
+        ("Tedla said he ..."), when they all agree; an object ("told him") is someone
+        else, so only subjects, "his" and reflexives count."""
         he = she = 0
         for m in actor.mentions[:6]:
             after = self.text[m.end:m.end + 120].lower()
             end = re.search(r"[.!?\n]", after)  # the rest of its own sentence only
             words = re.findall(r"[a-z]+", after if end is None else after[:end.start()])
-            he += sum(w in _HE for w in words)
-            she += sum(w in _SHE for w in words)
+            # "him" and "her" may be someone else ("Garza told him"): never evidence
+            he += sum(w in _HE and w != "him" for w in words)
+            she += sum(w in _SHE and w != "her" for w in words)
         if he and not she:
             return "m"
         if she and not he:
@@ -274,7 +306,10 @@ class Resolver:
                 continue
             if len(toks) > 1 and toks[0] != o[0]:
                 continue
-            if _one_edit(o[-1], last):
+            if _one_edit(o[-1], last) or len(toks) > 1 and min(len(last), len(o[-1])) >= 7 \
+                    and _edits(o[-1], last) <= 2:
+                # one letter off; or two in a longer surname given with the same
+                # first name ("Petra Halverson" for "Petra Halvorsen")
                 if found is not None and found is not other:
                     return None  # two people it could be: no guess
                 found = other
@@ -338,6 +373,7 @@ class Resolver:
         best, best_score = None, float("-inf")
         i = bisect.bisect_left(self._starts, start) - 1
         seen = 0
+        bound: set[str] = set()  # actors seen binding an object pronoun of this gender
         while i >= 0 and seen < 80:
             m = self.mentions[i]
             i -= 1
@@ -356,6 +392,11 @@ class Resolver:
                 penalty = 1.0  # a first name that is usually of the other gender
             score = -1.5 * dist + (2.0 if m.subject else 0.0) + (1.0 if m.speaker else 0.0)
             score -= penalty
+            if gender != "?" and m.gender != gender and (
+                    m.actor is not None and m.actor.id in bound or self._binds_other(m, gender)):
+                score -= _BOUND_OTHER  # "Domi told her ...": "her" is not Domi
+                if m.actor is not None:
+                    bound.add(m.actor.id)  # nor is Domi's earlier mention
             score += _GENDER_MATCH if gender != "?" and m.gender == gender else 0.0
             if score > best_score:
                 best, best_score = m, score
@@ -375,6 +416,20 @@ class Resolver:
                 best = max(counts.values(), key=lambda x: x[0])[1]
         return best
 
+    def _binds_other(self, m: Mention, gender: str) -> bool:
+        """Whether mention ``m`` is the subject of a verb with an object pronoun of
+        ``gender`` ("Domi told her", "Udo thanked him"): that pronoun is someone else,
+        so ``m`` is, most likely, not of that gender."""
+        if not m.subject:
+            return False
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or span.root.dep_ != "nsubj":
+            return False
+        obj = "her" if gender == "f" else "him"
+        verb = span.root.head
+        return any(c.lower_ == obj and c.dep_ in ("dobj", "dative", "iobj")
+                   for c in verb.children)
+
     def _issuer(self, head: Token, noun: str) -> Mention | None:
         """"Amnesty International published a report ... The report said": the subject
         of the verb that issued an earlier document of the same kind (three sentences
@@ -390,6 +445,9 @@ class Resolver:
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
             if subj is None or subj.lower_ in PRONOUNS or subj.pos_ not in ("PROPN", "NOUN"):
                 return None
+            joint = self._joint_issuers(subj)
+            if joint is not None:
+                return joint
             hit = self.actors.at(subj.idx, subj.idx + len(subj))
             if hit is not None:
                 actor, span = hit
@@ -402,6 +460,46 @@ class Resolver:
             sp = doc[lo:subj.i + 1]
             return Mention(sp.start_char, sp.end_char, None, sp.text, "body", "?", True)
         return None
+
+    def pair(self, start: int, state: bool) -> Mention | None:
+        """"The two leaders said", "both countries said": the last two people (or
+        states) named in this or the two sentences before, as one speaker."""
+        here = self.sentence_of(start)
+        i = bisect.bisect_left(self._starts, start) - 1
+        found: list[Mention] = []
+        while i >= 0 and len(found) < 2:
+            m = self.mentions[i]
+            i -= 1
+            if here - self.sentence_of(m.start) > 2:
+                break
+            if m.actor is None or m.end > start or any(f.actor is m.actor for f in found):
+                continue
+            if (m.actor.kind == "state") if state else m.cls == "person":
+                found.append(m)
+        if len(found) < 2:
+            return None
+        first, second = found[1], found[0]
+        if first.actor is None or second.actor is None:
+            return None
+        name = f"{self.fullest(first.actor)[1]} and {self.fullest(second.actor)[1]}"
+        return Mention(first.start, second.end, None, name, "group", "?", True)
+
+    def _joint_issuers(self, subj: Token) -> Mention | None:
+        """"Japan and South Korea issued a joint statement": every issuer by its fullest
+        name ("Japan and South Korea"), or None for a single one."""
+        heads = [subj] + [c for c in subj.subtree if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        if len(heads) < 2:
+            return None
+        names = []
+        for h in heads:
+            hit = self.actors.at(h.idx, h.idx + len(h))
+            names.append(self.fullest(hit[0])[1] if hit is not None else h.text)
+        names = list(dict.fromkeys(names))
+        if len(names) < 2:
+            return None
+        lo, hi = subj.left_edge, subj.right_edge
+        return Mention(lo.idx, hi.idx + len(hi), None,
+                       ", ".join(names[:-1]) + " and " + names[-1], "body", "?", True)
 
     def _subject_phrase(self, start: int, plural: bool) -> Mention | None:
         """"The rebels accused the army ... They said": the latest main-clause subject of
@@ -449,7 +547,8 @@ class Resolver:
         i = bisect.bisect_left(self._starts, start) - 1
         fallback = qualified = None
         titled: tuple[float, Mention] | None = None
-        lone: Mention | None | bool = False  # the only person of the last sentences
+        lone: Mention | None = None  # the only person of the last sentences
+        lone_many = False  # more than one person there: no lone one
         floor = max(0, i - _SCAN)
         while i >= floor:
             m = self.mentions[i]
@@ -478,15 +577,18 @@ class Resolver:
                     continue
                 if fallback is None and m.speaker and here - self.sentence_of(m.start) <= 3:
                     fallback = m
-                if lone is not None and here - self.sentence_of(m.start) <= 2 and (
-                        lone is False or lone.actor is not None and m.actor is not lone.actor):
-                    lone = m if lone is False else None
+                if not lone_many and here - self.sentence_of(m.start) <= 2 and (
+                        lone is None or lone.actor is not None and m.actor is not lone.actor):
+                    if lone is None:
+                        lone = m
+                    else:
+                        lone, lone_many = None, True
             elif noun in BODY_NOUNS and m.cls != "person":
                 if kinds and not all(k in (m.name + " " + text[m.start:m.end]).lower()
                                      for k in kinds):
                     continue  # "the foreign ministry" is not the defence ministry
-                if noun in m.name.lower():
-                    return m
+                if noun in m.name.lower() or noun in text[m.start:m.end].lower():
+                    return m  # "the agency": "the International Atomic Energy Agency"
                 if m.actor is not None and noun in text[max(0, m.start - 30):m.start].lower(
                         ).split()[-2:]:
                     return m  # "run by Dutch firm Nordlicht Shipping" ... "the company"
@@ -501,7 +603,8 @@ class Resolver:
             return titled[1]
         if fallback is None and qualified is not None:
             fallback = qualified
-        if fallback is None and lone and head.tag_ == "NN" and lone.actor is not None:
+        if fallback is None and lone is not None and head.tag_ == "NN" \
+                and lone.actor is not None:
             # "Sudan's army chief Abdel Fattah al-Burhan ... the general said": the one
             # person named in the last sentences
             fallback = lone
@@ -523,8 +626,32 @@ class Resolver:
             if self.sentence_of(m.start) - here > window:
                 break
             if m.cls == "person" and noun in text[max(0, m.start - 40):m.end].lower() \
-                    and noun not in m.name.lower() and (not quals or self._qualified(m, quals)):
-                return m
+                    and _proper_words(m.name) and (not quals or self._qualified(m, quals)):
+                return m  # "Spokesperson Mina Orlov", not a person known by the title alone
+        return self._titled_name_after(start, noun, here, window)
+
+    def _titled_name_after(self, start: int, noun: str, here: int, window: int
+                           ) -> Mention | None:
+        """The title ``noun`` followed by a proper name the actor table does not know,
+        in the next ``window`` sentences ("... Spokesperson Mina Orlov added")."""
+        doc = self.doc
+        last = min(len(self._sents), here + window + 1)
+        if here >= last:
+            return None
+        first = doc.char_span(start, start + 1, alignment_mode="expand")
+        lo = first.end if first is not None else self._sents[here].start
+        for i in range(lo, self._sents[last - 1].end):
+            t = doc[i]
+            if t.lower_ != noun and t.lemma_.lower() != noun:
+                continue
+            j = i + 1
+            while j < len(doc) and j - i <= 4 and doc[j].pos_ == "PROPN" \
+                    and doc[j].text[:1].isupper():
+                j += 1
+            if j - i >= 3:  # a first name and a surname at least
+                span = doc[i + 1:j]
+                return Mention(span.start_char, span.end_char, None, span.text, "person",
+                               "?", True)
         return None
 
     def _latest_of_kind(self, start: int, noun: str) -> Mention | None:
@@ -534,18 +661,35 @@ class Resolver:
         here = self.sentence_of(start)
         want_state = noun in STATE_NOUNS
         i = bisect.bisect_left(self._starts, start) - 1
+        owned: Mention | None = None  # the latest actor of a known state, for want of one
+        body: Mention | None = None  # the latest organisation, for want of a group
         while i >= 0:
             m = self.mentions[i]
             i -= 1
             if here - self.sentence_of(m.start) > (12 if want_state else 3):
-                return None
+                break
             if m.actor is None or m.end > start:
                 continue
             if want_state and m.actor.kind == "state":
                 return m
+            if want_state and owned is None and m.actor.country \
+                    and here - self.sentence_of(m.start) <= 3:
+                owned = m
             if not want_state and m.actor.kind in ("group", "organisation") \
                     and m.cls != "person" and (m.subject or m.speaker):
-                return m
+                if m.actor.kind == "group" or noun in ("organisation", "organization"):
+                    return m
+                if body is None:
+                    body = m  # "the armed group": a group before an organisation
+        if body is not None:
+            return body
+        if owned is not None and owned.actor is not None:
+            # "Ethiopian troops crossed ... the country's ministry": the state named by
+            # the adjective only (no actor of its own), by its name in the dictionary
+            state = builtin_dictionary().states.get(owned.actor.country or "")
+            if state is not None:
+                return Mention(owned.start, owned.end, None, state.name, "body", "?",
+                               owned.subject)
         return None
 
     def _qualified(self, m: Mention, quals: list[str]) -> bool:
@@ -555,8 +699,9 @@ class Resolver:
                                       if m.actor is not None else [])
         for s, e in spans:
             context = self._phrase_text(s, e).lower()
-            if any(q in context for q in quals):
-                return True
+            if any(q in context if len(q) >= 4 else re.search(rf"\b{re.escape(q)}\b", context)
+                   for q in quals):
+                return True  # a short acronym ("eu") as a word, never inside one
         return False
 
     def _phrase_text(self, start: int, end: int) -> str:

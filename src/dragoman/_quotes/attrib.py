@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -103,6 +103,10 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
             join = True  # "After the ruling, Hebert said, most laws were safe"
         lo = sent.start if join else tok.right_edge.i + 1
         hi = sent.end - 1
+        if join and tok.left_edge.i > lo and _words_in(doc, tok.right_edge.i + 1, sent.end) == 0:
+            # "Talks will resume, the envoy said, amid fighting": the cue and what
+            # hangs on it close the sentence; the content is what comes before
+            hi = tok.left_edge.i - 1
         if lo > hi:
             return None
         s, e = _trim_chars(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
@@ -114,7 +118,8 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     if comp is None:
         if cue.belief:
             return _belief_content(doc, tok, cue.belief)
-        return _object_content(doc, tok) or _judgement_content(doc, tok)
+        return _object_content(doc, tok) or _judgement_content(doc, tok) or (
+            _stance_content(doc, tok) if _stance(tok) else None)
     if comp.i in nested_all(doc, comp):
         return None
     # only the nested cues inside the complement matter (never a scan of them all:
@@ -126,6 +131,7 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     span = _span_without(doc, comp, cut)
     if span is None:
         return None
+    span = _split_clause(doc, tok, comp, span, cut)
     s, e = _trim_chars(text, *span)
     obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < comp.i), None)
     if obj is not None and obj.pos_ == "NOUN" and obj.lemma_ not in _AUDIENCE \
@@ -137,6 +143,24 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     if e - s < 3:
         return None
     return s, e
+
+
+def _split_clause(doc: Doc, tok: Token, comp: Token, span: tuple[int, int],
+                  cut: set[int]) -> tuple[int, int]:
+    """"told X that she was sad there had been no winners": the parser may split one
+    clause into two complements of the cue; the second, right after the first with
+    nothing between, is part of the same content."""
+    if span[1] != comp.right_edge.idx + len(comp.right_edge):
+        return span  # the content was cut short on purpose
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i == comp.right_edge.i + 1 \
+                and not doc[c.left_edge.i].is_punct \
+                and c.i not in doc.user_data.get("dragoman_cue_heads", ()) \
+                and not any(m.dep_ == "mark" for m in c.children) \
+                and not any(i in cut for i in range(c.left_edge.i, c.right_edge.i + 1)) \
+                and _same_paragraph(doc, comp, c):
+            return span[0], c.right_edge.idx + len(c.right_edge)
+    return span
 
 
 def _parenthetical_lead(doc: Doc, tok: Token, comp: Token) -> int | None:
@@ -235,11 +259,48 @@ def _belief_content(doc: Doc, tok: Token, takes: str) -> tuple[int, int] | None:
     return (s, e) if e - s >= 3 else None
 
 
+#: Speech verbs of judgement whose object, when they report no clause, is the stance
+#: taken ("praised the deal", "condemned the strike"): a belief, as "backs the plan".
+_STANCES = words("stance_object_verbs")
+_STANCE_PREPS = frozenset("for of as over".split())  # "accused X of Y", "praised X for Y"
+
+
+def _stance(tok: Token) -> bool:
+    return tok.lemma_.lower() in _STANCES and tok.pos_ == "VERB"
+
+
+def _stance_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """The object of a verb of judgement with what it is judged for or of ("accused
+    the rebels of shelling the town", "praised the mediators for their patience")."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i
+                and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if obj is None or obj.lemma_.lower() in _AUDIENCE and obj.pos_ == "NOUN":
+        return None
+    parts = [obj] + [c for c in tok.children if c.i > obj.i and c.dep_ == "prep"
+                     and c.lower_ in _STANCE_PREPS]
+    if len(parts) == 1:  # the parser may hang the charge on the accused ("X of Y")
+        parts += [c for c in obj.children if c.i > obj.i and c.dep_ == "prep"
+                  and c.lower_ in ("of", "for")]
+    if len(parts) == 1 and tok.lemma_.lower() in ("accuse", "blame"):
+        return None  # "accused the mayor": of nothing said
+    hi = max(p.right_edge.i for p in parts)
+    heads = doc.user_data.get("dragoman_cue_heads", ())
+    for i in range(obj.i + 1, hi + 1):
+        if i in heads and doc[i].left_edge.i > obj.i:
+            hi = doc[i].left_edge.i - 1  # "... after he said X": a report of its own
+            break
+    text = doc_text(doc)
+    s, e = _trim_chars(text, obj.left_edge.idx, doc[hi].idx + len(doc[hi]))
+    while e > s and text[e - 1] in ".!?":
+        e -= 1
+    return (s, e) if e - s >= 3 else None
+
+
 #: Cues whose content is their object and what is said of it: "described X as Y"
-#: (PolNeAR keeps the described object in the content). Accusations ("accused X of
-#: Y") and labels ("called X a Y") are left out: news annotation does not count
-#: them as reported speech when nothing is quoted, and measured on held-out news
-#: they cost more than they bring on PolNeAR.
+#: (PolNeAR keeps the described object in the content). Labels ("called X a Y") are
+#: left out, and accusations ("accused X of Y") are stances (beliefs, see _STANCES),
+#: not reported speech: news annotation does not count them as speech when nothing is
+#: quoted, and measured on held-out news as speech they cost more than they bring.
 _JUDGEMENTS = {"describe": ("as",)}
 
 
@@ -323,6 +384,11 @@ def _foreign_conjuncts(comp: Token) -> set[int]:
     cut = set()
     chain = [comp] + [x for x in comp.children if x.dep_ == "xcomp"]
     for c in (g for x in chain for g in x.children):
+        if c.i > comp.i and c.dep_ in ("npadvmod", "appos", "dep") and c.pos_ == "NOUN" \
+                and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "," and any(
+                    d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children):
+            cut.add(c.left_edge.i - 1)  # "..., a claim the opposition rejected": the
+            continue  # reporter's comment on the whole clause
         if c.i < comp.i or c.pos_ not in ("VERB", "AUX"):
             continue
         if c.dep_ == "advcl" and _context_clause(c):
@@ -454,6 +520,12 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
                and doc[c.head].dep_ in ("advcl", "conj", "xcomp")}
     nested |= {c.head for c in cues if doc[c.head].dep_ == "conj"}
     nested &= speech
+    # an infinitive ("did not go far enough to demand action") is part of the content
+    # it stands in, not a report of its own
+    infinitives = {c.head for c in cues if doc[c.head].tag_ == "VB" and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in doc[c.head].children)
+        and doc[c.head].head.i not in heads}
+    nested -= infinitives
     nested_order = sorted(nested)  # content_of skips the cue itself
     out = []
     for c in cues:
@@ -461,8 +533,11 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
                 g.dep_ == "mark" and g.lower_ in ("whether", "if")
                 for comp in doc[c.head].children if comp.dep_ == "ccomp" for g in comp.children):
             continue  # "has not said whether ...": nothing was said
-        spk, inherit = speaker_of(doc, c, heads) if c.belief != "raising" else (None, None)
         content = content_of(doc, c, nested_order) if prelim[c.head] else None
+        if content is not None and not c.belief and _stance(doc[c.head]) \
+                and _complement(doc, doc[c.head], set(c.tokens)) is None:
+            c = replace(c, belief="stance")  # "condemned the strike": a stance, no speech
+        spk, inherit = speaker_of(doc, c, heads) if c.belief != "raising" else (None, None)
         content = _clip_to_paragraph(doc_text(doc), doc[c.head].idx, content)
         spk_i = spk.i if spk is not None else None
         if spk_i is None and inherit is None and content is not None \
@@ -481,10 +556,29 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
         rel = own.i if own is not None and spk_i is not None and own.i != spk_i \
             and own.lower_ in ("who", "that", "which") else None
         out.append(Attribution(c, spk_i, content, inherit, objective, rel))
+    if infinitives:
+        out = _drop_inside(doc, out, infinitives)
     # the lookups above are for this pass only (a set cannot go into doc.to_bytes())
     doc.user_data.pop("dragoman_cue_heads", None)
     doc.user_data.pop("dragoman_strong_cues", None)
     return out
+
+
+def _drop_inside(doc: Doc, attrs: list[Attribution], heads: set[int]) -> list[Attribution]:
+    """``attrs`` without those whose cue is in ``heads`` and stands inside the content of
+    another attribution (by bisection over contents sorted by start, with the furthest
+    end reached so far: no scan of them all)."""
+    spans = sorted(a.content for a in attrs if a.content is not None and a.cue.head not in heads)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def inside(pos: int) -> bool:
+        j = bisect.bisect_right(starts, pos) - 1
+        return j >= 0 and reach[j] > pos
+
+    return [a for a in attrs if a.cue.head not in heads or not inside(doc[a.cue.head].idx)]
 
 
 def _speaker_after_quote(doc: Doc, tok: Token, content: tuple[int, int]

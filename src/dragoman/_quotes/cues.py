@@ -62,7 +62,8 @@ class Cue:
     kind: str  # verb | phrase | source
     belief: str | None = None  # a thought, not speech: the content it takes
     # (clause | object | raising: the whole clause, holder unnamed: "X seems to Y",
-    # "X is expected to Y")
+    # "X is expected to Y" | stance: a verb of judgement with only an object,
+    # "condemned the strike")
 
     def char_range(self, doc: Doc) -> tuple[int, int]:
         toks = [doc[i] for i in self.tokens]
@@ -102,10 +103,10 @@ def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
                     force = "strong"
                 cues.append(Cue(tok.i, sorted([tok.i, hit.i]), force, "phrase"))
                 continue
-        force = lex.verbs.get(lemma)
+        verb_force = lex.verbs.get(lemma)
         if lemma in _ASPECTUAL and any(c.dep_ == "xcomp" for c in tok.children):
             continue  # "continued to shell the town": not a speech verb here
-        if force is None:
+        if verb_force is None:
             if lemma in lex.beliefs and tok.pos_ in ("VERB", "AUX"):
                 takes = lex.beliefs[lemma]
                 if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children) \
@@ -113,6 +114,7 @@ def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
                     takes = "raising"  # "the vote is expected to ...": nobody named
                 cues.append(Cue(tok.i, [tok.i], "weak", "verb", takes))
             continue
+        force = verb_force
         if force == "weak" and any(
                 c.dep_ == "prep" and c.lower_ == "in" and any(
                     _lemma(g) in lex.frames for g in c.children) for c in tok.children):

@@ -85,6 +85,19 @@ def _sentence_ends(gap: str) -> int:
     return n
 
 
+_LEAD_MAX = 6  # words of a content clause before its quoted part that still lead into it
+
+
+def _lead_in(text: str, cs: int, start: int, end: int, ce: int) -> bool:
+    """Whether the content clause [cs, ce) is a short lead-in of its own words ("that",
+    a subject, an object) followed by the quoted segment [start, end) and nothing else:
+    "said that “…”", "accused Kell of “…”"."""
+    if not cs < start or _words(text[end:ce]) > 0:
+        return False
+    lead = text[cs:start].rstrip(" “\"«‘'")
+    return 1 <= _words(lead) <= _LEAD_MAX and not any(ch in lead for ch in ",;:“”\"«»\n")
+
+
 def _is_title(quoted: str) -> bool:
     """A title in quote marks ("How the Grinch Stole Christmas"): short, capitalised
     words, no closing punctuation."""
@@ -190,7 +203,7 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
 def _name_line(doc: Doc, colon: Token) -> Token | None:
     """A paragraph that opens with a bare name and a colon: the name's head."""
     i = colon.i - 1
-    toks = []
+    toks: list[Token] = []
     while i >= 0 and "\n" not in doc[i].text and len(toks) <= 8:
         toks.append(doc[i])
         i -= 1
@@ -304,7 +317,14 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         glen = g.end - g.start
         lo = bisect.bisect_left(content_starts, g.start - longest)
         hi = bisect.bisect_left(content_starts, g.end)
-        holders = [a for a in with_content[lo:hi] if _overlap(a.content, gr) >= 0.5 * glen]  # type: ignore[arg-type]
+        # a stance ("slammed X for “irrelevant” remarks") reports no words: the quoted
+        # ones inside its object are a quote of their own
+        holders = [a for a in with_content[lo:hi] if _overlap(a.content, gr) >= 0.5 * glen  # type: ignore[arg-type]
+                   and a.cue.belief != "stance"]
+        if any(not a.cue.belief for a in holders):
+            # words quoted inside reported speech are the speaker's, even where a
+            # belief inside that speech holds them too ("said X wanted “…”")
+            holders = [a for a in holders if not a.cue.belief]
         if holders:
             a = min(holders, key=lambda x: x.content[1] - x.content[0])  # type: ignore[index]
             cs, ce = a.content  # type: ignore[misc]
@@ -314,6 +334,12 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
                 # are the quote; the directive's object is not reported as well.
                 suppressed.add(index[id(a)])
                 links.append(("attr", a))
+            elif _lead_in(text, cs, g.start, g.end, ce):
+                # "said that “…”", "called Trump “…”": the clause's own words before
+                # the marks make it reported speech with a quoted part (PolNeAR keeps
+                # the "that" and the subject or object in the content)
+                links.append(("absorbed", a))
+                mixed.setdefault(index[id(a)], []).append(k)
             elif outside <= 1 or glen >= 0.8 * (ce - cs):
                 links.append(("attr", a))
                 direct_attr.add(index[id(a)])
@@ -339,19 +365,19 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         links.append(("attr", adj) if adj is not None else ("open", None))
     # A quotation over several paragraphs shares the cue found for any of its parts.
     by_run: dict[int, Attribution] = {}
-    for g, (mode, a) in zip(segs, links):
-        if mode == "attr" and a is not None:
-            by_run.setdefault(g.run, a)
+    for g, (mode, link) in zip(segs, links):
+        if mode == "attr" and link is not None:
+            by_run.setdefault(g.run, link)
     cands: list[_Cand] = []
-    for g, (mode, a) in zip(segs, links):
+    for g, (mode, link) in zip(segs, links):
         if mode in ("drop", "absorbed"):
             continue
         if mode == "open" and g.run in by_run:
-            mode, a = "attr", by_run[g.run]
+            mode, link = "attr", by_run[g.run]
         e = g.end
         while e > g.start and text[e - 1] in ",;:":
             e -= 1
-        cands.append(_Cand(g.start, e, "direct", a, "attr" if mode == "attr" else "continue",
+        cands.append(_Cand(g.start, e, "direct", link, "attr" if mode == "attr" else "continue",
                            para(g.start), short=mode == "short"))
     cands = [c for c in _merge_split(doc, cands) if not c.short]
     for i, a in enumerate(attrs):

@@ -21,6 +21,8 @@ def phrase_range(head: Token) -> tuple[int, int]:
     appositives, relative clauses, what follows a comma, and never across a line."""
     lo = head.i
     for c in sorted(head.lefts, key=lambda t: -t.i):
+        if c.tag_ == "HYPH":
+            continue  # "the 46-year-old"
         if c.dep_ in ("punct", "appos", "cc", "conj", "prep", "advmod", "mark"):
             break
         lo = c.left_edge.i
@@ -36,8 +38,9 @@ def phrase_range(head: Token) -> tuple[int, int]:
         if c.dep_ == "prep" and c.i == hi + 1 and (c.lower_ in _KEEP_RIGHT or c.lower_ == "on" and not any(
                 g.ent_type_ in ("DATE", "TIME") for g in c.subtree)):
             hi = c.right_edge.i  # "officials on both sides", not "officials on Monday"
-        elif c.dep_ in ("compound", "flat", "case") and c.i == hi + 1:
-            hi = c.i
+        elif c.dep_ in ("compound", "flat", "case") and c.i == hi + 1 and not (
+                c.i + 1 < len(doc) and doc[c.i + 1].tag_ == "HYPH"):
+            hi = c.i  # (never the first word of "matter-of-factly")
         elif head.pos_ == "NOUN" and c.i == hi + 1 and (
                 c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "amod" and c.pos_ == "ADJ") \
                 and c.right_edge.i - c.i <= 8 and not any(t.is_punct for t in c.subtree):
@@ -104,6 +107,8 @@ def _document_source(head: Token) -> Token | None:
     if owners:
         return owners[-1]  # "USNI News' timeline", "the Central Command release"
     for c in head.subtree:
+        if c.head.i != head.i and not (c.head.dep_ in ("acl", "relcl") and c.head.head.i == head.i):
+            continue  # "the communique issued at the end of the summit": not the summit's
         if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by", "of"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS:
@@ -126,6 +131,8 @@ def _appositive(doc: Doc, head: Token, lo: int, hi: int, actors: ActorTable,
         g for c in head.children if c.dep_ == "prep" and lo <= c.i <= hi + 1
         for p in c.children for g in p.children if g.dep_ == "appos"]
     for c in appositives:
+        if c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "(":
+            continue  # "Rep. Ana Vell (D-Ore.)": a party and state tag, not a name
         if c.dep_ == "appos" and c.pos_ == "PROPN":
             h2 = actors.at(c.idx, c.idx + len(c))
             if h2 is not None:
@@ -154,33 +161,52 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
         return None, m.name, (head.i, head.i)
     if low in _FIRST_PERSON:
         return None, None, (head.i, head.i)
+    kinds = [c.lower_ for c in head.children if c.dep_ == "compound"]
     if head.lemma_.lower() in _SPOKES and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                               for c in head.children) \
-            and not any(c.dep_ in ("prep", "appos", "poss", "compound") for c in head.children):
-        # "The rebels said ... 'X,' a spokesman said": the body that just spoke
+            and not any(c.dep_ in ("prep", "appos", "poss") for c in head.children) \
+            and all(k in BODY_NOUNS for k in kinds):
+        # "The rebels said ... 'X,' a spokesman said": the body that just spoke ("a
+        # ministry spokesperson": a ministry)
         m = resolver.latest_speaker(head.idx, {"body", "group"})
+        if m is not None and kinds and not all(
+                k in (text[m.start:m.end] + " " + m.name).lower() for k in kinds):
+            m = None
         if m is not None:
             owner = resolver.fullest(m.actor)[1] if m.actor is not None else m.name
             if m.actor is not None and not resolver.is_person(m.actor):
                 owner = _body_name(owner, text[m.start:m.end])
             return m.actor, f"{_clean_name(owner)} {head.lower_}", rng
     lemma = head.lemma_.lower()
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"
-                  and c.lemma_.lower() in STATE_NOUNS | GROUP_NOUNS), None)
-    if owner is not None and head.text.islower() and (
+    kids = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet")}
+    if head.tag_ == "NNS" and (lemma in PERSON_NOUNS or lemma in STATE_NOUNS) and (
+            "both" in kids or {"the", "two"} <= kids):  # never "two officials said"
+        m = resolver.pair(head.idx, lemma in STATE_NOUNS)  # "the two leaders said"
+        if m is not None:
+            return None, m.name, rng
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"
+                 and c.lemma_.lower() in STATE_NOUNS | GROUP_NOUNS), None)
+    if poss is not None and head.text.islower() and (
             lemma in BODY_NOUNS or lemma in PERSON_NOUNS) \
             and not any(c.dep_ == "appos" for c in head.children):
         # "the country's foreign ministry": the ministry of the state named before
-        m = resolver.resolve_nominal(owner, owner.idx)
+        m = resolver.resolve_nominal(poss, poss.idx)
+        rest = text[poss.idx + len(poss):doc[hi].idx + len(doc[hi])].lstrip("’'s ")
         if m is not None and m.actor is not None:
             a, name = resolver.fullest(m.actor)
-            rest = text[owner.idx + len(owner):doc[hi].idx + len(doc[hi])].lstrip("’'s ")
             return a, f"{_body_name(name, text[m.start:m.end])}’s {rest}", rng
+        if m is not None and lemma in BODY_NOUNS:
+            return None, f"{m.name}’s {rest}", rng  # a state named by its adjective only
     if lemma in DOCUMENT_NOUNS and depth == 0 and head.pos_ == "NOUN":
         src = _document_source(head)
         if src is not None:
-            a, name, _ = _one(doc, src, actors, resolver, depth + 1)
-            return a, name, rng
+            src_actor, src_name, _ = _one(doc, src, actors, resolver, depth + 1)
+            others = [c for c in src.subtree if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+            issuers = [src_name] + [_one(doc, c, actors, resolver, depth + 1)[1] for c in others]
+            joint = [n for n in dict.fromkeys(issuers) if n]
+            if len(joint) > 1:  # "a joint statement by Egypt, Qatar and the US": all
+                return None, ", ".join(joint[:-1]) + " and " + joint[-1], rng
+            return src_actor, src_name, rng
     at_head = actors.at(head.idx, head.idx + len(head))
     if head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 5 \
             and (at_head is None or at_head[0].name == head.text):
@@ -228,6 +254,10 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
             return a, name, rng
         if head.pos_ == "PROPN" or head.ent_type_:
             return a, _body_name(name, text[doc[lo].idx:doc[hi].idx + len(doc[hi])]), rng
+        if lemma in BODY_NOUNS and hit[1].start <= head.idx and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) \
+                and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children):
+            return a, name, rng  # "The agency said": the body the table linked it to
     named = _appositive(doc, head, lo, hi, actors, resolver)
     if named is not None:
         return named[0], named[1], rng
@@ -239,9 +269,9 @@ def _one(doc: Doc, head: Token, actors: ActorTable, resolver: Resolver,
     if head.pos_ == "PROPN":
         words = [t.text for t in doc[lo:hi + 1] if t.pos_ == "PROPN"
                  and t.lower_ not in MALE_TITLES | FEMALE_TITLES]
-        a = resolver.by_name(words[-1:]) if words else None
-        if a is not None and resolver.is_person(a):
-            a, name = resolver.fullest(a)
+        named_as = resolver.by_name(words[-1:]) if words else None
+        if named_as is not None and resolver.is_person(named_as):
+            a, name = resolver.fullest(named_as)
             return a, name, rng
     phrase = _clean_name(text[doc[lo].idx:doc[hi].idx + len(doc[hi])])
     titled = [t.i for t in doc[lo:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS]

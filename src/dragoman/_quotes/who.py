@@ -44,6 +44,20 @@ def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | N
             if anc.head.i == anc.i or anc.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
                 break
             anc = anc.head
+    if tok.dep_ == "conj" and subject(tok) is None:
+        # "He says X and says Y", "said Moscow had no plans to attack and accused Y":
+        # the parser may hang the second cue on the first one's content; the cue over
+        # it speaks both when it is the same verb, or when the second cue cannot be
+        # coordinated with what it hangs on (a past tense joined to an infinitive)
+        misjoined = tok.tag_ in ("VBD", "VBZ") and tok.head.tag_ != tok.tag_
+        anc = tok.head
+        for _ in range(6):
+            if anc.dep_ == "ccomp" and anc.head.i in cue_heads and anc.head.i < tok.i and (
+                    anc.head.lemma_ == tok.lemma_ or misjoined and anc.head.tag_ == tok.tag_):
+                return None, anc.head.i
+            if anc.head.i == anc.i:
+                break
+            anc = anc.head
     cur = tok
     for _ in range(5):
         if cur.dep_ == "relcl":
@@ -65,6 +79,18 @@ def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | N
             return None, None
         cur = head
     return None, None
+
+
+def _asked_participle(doc: Doc, tok: Token, subj: Token | None, cue_heads: set[int]) -> bool:
+    """"Asked whether X, the minister said", "Obi, asked if X, said": "asked" is a
+    participle (a question put to the speaker of the next cue), whatever the parse."""
+    if tok.tag_ == "VBN" and subj is None and tok.dep_ in ("advcl", "acl"):
+        return True
+    if tok.i == 0 or doc[tok.i - 1].text != "," or subj is not None and subj.i > tok.i:
+        return False
+    # set off by commas, a cue of its own after it: "Obi, asked if X, said Y"
+    sent_end = tok.sent.end
+    return any(i in cue_heads and doc[i - 1].text == "," for i in range(tok.i + 2, sent_end))
 
 
 def _passive_speaker(tok: Token) -> Token | None:
@@ -93,7 +119,17 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
         if obj is not None:
             return obj, None
     subj = subject(tok)
-    if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
+    if subj is not None and subj.pos_ == "NOUN" and subj.i + 1 < len(doc) \
+            and doc[subj.i + 1].tag_ == "HYPH":
+        # "said Tom Harlan matter-of-factly": the parser took the adverb's first word
+        # for the head of the name before it
+        prev = next((c for c in subj.children if c.dep_ == "compound" and c.i == subj.i - 1), None)
+        if prev is not None:
+            subj = prev
+    if tok.lemma_.lower() == "ask" and _asked_participle(doc, tok, subj, cue_heads):
+        return None, None  # "Asked whether X, the minister said": the asker is unnamed
+    if subj is not None and subj.ent_type_ in ("DATE", "TIME") and not (
+            subj.lower_ == "old" and subj.pos_ in ("ADJ", "NOUN")):  # "the 46-year-old"
         # "Iran on Wednesday denied": the parser took the day for the subject
         for i in range(subj.i - 1, max(0, subj.i - 6) - 1, -1):
             if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
