@@ -6,7 +6,8 @@ import signal
 import sqlite3
 import sys
 import threading
-from typing import IO, cast
+from collections.abc import Callable
+from typing import IO, Any, cast
 
 import click
 from rich.console import Console
@@ -215,28 +216,19 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, encoding: str
         dragoman ingest https://example.org/feed.xml crawl.warc.gz --db corpus.db --workers 2
     """
     from . import _corpus as corpus, _engines as engines
-    from ._progress import reporter
     from ._sources import count_inputs, read_sources
-    from ._store import open_store
 
     try:
         published = check_date(published, "--published")
         load_dictionary(actors_file)
         job = engines.Job(_settings(model=model), actors_file, published)
         items = read_sources(paths, encoding=encoding, timeout=timeout)
-        store = open_store(db)
-        engine = engines.make(workers, scheduler, job)
-        with reporter("ingest", total=count_inputs(paths)) as progress:
-            summary = corpus.ingest(store, items, engine=engine, batch_size=batch_size,
-                                    on_progress=progress)
-        engine.close()
+        total = count_inputs(paths)
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
-    except sqlite3.DatabaseError as exc:
-        raise click.ClickException(_damaged(db, exc)) from None
-    _print_summary(summary, "ingest")
-    if summary.failed:
-        sys.exit(1)
+    _run_corpus("ingest", db, workers, scheduler, job, total,
+                lambda store, engine, progress: corpus.ingest(
+                    store, items, engine=engine, batch_size=batch_size, on_progress=progress))
 
 
 @main.command(context_settings=CONTEXT)
@@ -256,22 +248,36 @@ def reanalyze(db: str, everything: bool, workers: int, scheduler: str | None,
         dragoman reanalyze --db corpus.db --workers 2
     """
     from . import _corpus as corpus, _engines as engines
+
+    try:
+        job = engines.Job(_settings(model=model), actors_file)
+    except DragomanError as exc:
+        raise click.UsageError(str(exc)) from None
+    _run_corpus("reanalyze", db, workers, scheduler, job, None,
+                lambda store, engine, progress: corpus.reanalyze(
+                    store, engine=engine, batch_size=batch_size, everything=everything,
+                    on_progress=progress))
+
+
+def _run_corpus(name: str, db: str, workers: int, scheduler: str | None, job: Any,
+                total: int | None, work: Callable[[Any, Any, Any], Any]) -> None:
+    """Open the store and the engine, run ``work(store, engine, progress)`` under a
+    progress reporter, print its summary, exit 1 when an article failed."""
+    from . import _engines as engines
     from ._progress import reporter
     from ._store import open_store
 
     try:
-        job = engines.Job(_settings(model=model), actors_file)
         store = open_store(db)
         engine = engines.make(workers, scheduler, job)
-        with reporter("reanalyze") as progress:
-            summary = corpus.reanalyze(store, engine=engine, batch_size=batch_size,
-                                       everything=everything, on_progress=progress)
+        with reporter(name, total=total) as progress:
+            summary = work(store, engine, progress)
         engine.close()
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from None
     except sqlite3.DatabaseError as exc:
         raise click.ClickException(_damaged(db, exc)) from None
-    _print_summary(summary, "reanalyze")
+    _print_summary(summary, name)
     if summary.failed:
         sys.exit(1)
 

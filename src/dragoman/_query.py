@@ -89,12 +89,20 @@ def _common(where: _Where, f: Filters, *, src: str, tgt: str, date: str,
         where.add(f"{type_col} IN ({','.join('?' * len(f.type))})", *f.type)
     if f.quad_class:
         where.add(f"{type_col.split('.')[0]}.quad_class IN ({','.join('?' * len(f.quad_class))})", *f.quad_class)
+    _period(where, f, date)
+    if not f.include_hypothetical:
+        where.add(factual)
+
+
+def _period(where: _Where, f: Filters, date: str, search: str | None = None) -> None:
+    """The since/until filters on column ``date``, and ``search`` (a condition with one
+    placeholder for the full-text query) when the filters hold one."""
     if f.since:
         where.add(f"{date} >= ?", f.since)
     if f.until:
         where.add(f"{date} <= ?", f.until)
-    if not f.include_hypothetical:
-        where.add(factual)
+    if search and f.search:
+        where.add(search, f.search)
 
 
 def _limit(f: Filters) -> str:
@@ -168,13 +176,8 @@ def quote_rows(store: Any, f: Filters) -> Rows:
         if value:
             code_sql, code_p = _code_like("q.speaker_code", value)
             where.add(f"({code_sql} OR q.speaker_name LIKE ?)", *code_p, f"%{value}%")
-    if f.since:
-        where.add("a.published >= ?", f.since)
-    if f.until:
-        where.add("a.published <= ?", f.until)
-    if f.search:
-        where.add("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
-                  f.search)
+    _period(where, f, "a.published", search="q.rowid IN (SELECT rowid FROM quotes_fts "
+            "WHERE quotes_fts MATCH ?)")
     sql = ("SELECT a.published, q.speaker_name, q.speaker_code, q.kind, q.text, "
            "q.cue_text, q.article_id, q.quote_id, a.url, a.source, q.start, q.end "
            f"FROM quotes q JOIN articles a ON a.id = q.article_id{where.sql()} "
@@ -188,13 +191,8 @@ def actor_rows(store: Any, f: Filters) -> Rows:
     if f.actor:
         code_sql, code_p = _code_like("x.code", f.actor)
         where.add(f"({code_sql} OR x.name LIKE ?)", *code_p, f"%{f.actor}%")
-    if f.since:
-        where.add("a.published >= ?", f.since)
-    if f.until:
-        where.add("a.published <= ?", f.until)
-    if f.search:
-        where.add("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
-                  f.search)
+    _period(where, f, "a.published", search="a.rowid IN (SELECT rowid FROM articles_fts "
+            "WHERE articles_fts MATCH ?)")
     sql = ("SELECT coalesce(x.code, '') AS code, min(x.name) AS name, min(x.kind) AS kind, "
            "count(DISTINCT x.article_id) AS articles, "
            "(SELECT count(*) FROM mentions m JOIN actors y ON y.article_id = m.article_id "
