@@ -56,4 +56,7 @@ def ents_of(sent: Span) -> list[Span]:
 
 def sentences_in(span: Span) -> list[Span]:
     """The sentences that overlap ``span`` (whole sentences, as ``Span.sents`` gives)."""
-    return [s for s in sentences(span.doc) if s.end > span.start and s.start < span.end]
+    idx = _index(span.doc)
+    lo = max(bisect.bisect_right(idx.starts, span.start) - 1, 0)
+    hi = bisect.bisect_left(idx.starts, span.end)
+    return [s for s in idx.sents[lo:hi] if s.end > span.start and s.start < span.end]
