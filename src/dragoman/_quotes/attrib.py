@@ -227,9 +227,14 @@ def _raised_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
         c.dep_ in ("xcomp", "acomp", "attr", "oprd") or c.dep_ == "prep" and c.lower_ == "as")]
     if not pred:
         return None
-    hi = max(c.right_edge.i for c in pred)
+    return _content_chars(doc, subj.left_edge.idx, max(c.right_edge.i for c in pred))
+
+
+def _content_chars(doc: Doc, start: int, hi: int) -> tuple[int, int] | None:
+    """Characters from ``start`` to the end of token ``hi``, trimmed, without the
+    sentence's closing punctuation; None when under three characters are left."""
     text = doc_text(doc)
-    s, e = _trim_chars(text, subj.left_edge.idx, doc[hi].idx + len(doc[hi]))
+    s, e = _trim_chars(text, start, doc[hi].idx + len(doc[hi]))
     while e > s and text[e - 1] in ".!?":
         e -= 1
     return (s, e) if e - s >= 3 else None
@@ -319,12 +324,7 @@ def _judgement_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
                 and c.i > obj.i]
     if not said:
         return None
-    hi = max(c.right_edge.i for c in said)
-    text = doc_text(doc)
-    s, e = _trim_chars(text, obj.left_edge.idx, doc[hi].idx + len(doc[hi]))
-    while e > s and text[e - 1] in ".!?":
-        e -= 1
-    return (s, e) if e - s >= 3 else None
+    return _content_chars(doc, obj.left_edge.idx, max(c.right_edge.i for c in said))
 
 
 def _words_in(doc: Doc, lo: int, hi: int) -> int:

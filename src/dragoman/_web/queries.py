@@ -10,6 +10,7 @@ import math
 import re
 import sqlite3
 import threading
+from typing import Any
 from urllib.parse import quote
 
 import pandas as pd
@@ -21,6 +22,17 @@ MAX_LIMIT = 200
 MAX_QUERY = 200
 MAX_DYADS = 10
 
+
+
+def _page(conn: sqlite3.Connection, select: str, tables: str, where: list[str],
+          args: list[Any], order: str, limit: int, offset: int) -> tuple[int, list[sqlite3.Row]]:
+    """The count of the rows of ``tables`` matching every condition of ``where``, and
+    one page of them (``select`` columns, in ``order``)."""
+    cond = " AND ".join(where)
+    total = conn.execute(f"SELECT count(*) FROM {tables} WHERE {cond}", args).fetchone()[0]
+    rows = conn.execute(f"SELECT {select} FROM {tables} WHERE {cond} ORDER BY {order} "
+                        "LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+    return total, rows
 
 def article_path(article_id: str, anchor: str | None = None) -> str:
     """The dashboard path of an article (and of a record in it)."""
@@ -237,15 +249,11 @@ def events(conn: sqlite3.Connection, *, actor: str | None = None, dyad: str | No
     if article:
         where.append("e.article_id = ?")
         args.append(article)
-    cond = " AND ".join(where)
-    total = conn.execute(f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id "
-                         f"WHERE {cond}", args).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT e.*, {day} AS day, a.title, a.url, "
-        f"substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence "
-        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {cond} "
-        f"ORDER BY day DESC, e.article_id, CAST(substr(e.event_id, 2) AS INTEGER) "
-        f"LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
+    total, rows = _page(
+        conn, f"e.*, {day} AS day, a.title, a.url, "
+        "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence",
+        "events e JOIN articles a ON a.id = e.article_id", where, args,
+        "day DESC, e.article_id, CAST(substr(e.event_id, 2) AS INTEGER)", limit, offset)
     items = []
     for r in rows:
         d = _row(r)
@@ -328,14 +336,11 @@ def quotes(conn: sqlite3.Connection, *, q: str | None = None, speaker: str | Non
     if article:
         where.append("qt.article_id = ?")
         args.append(article)
-    cond = " AND ".join(where)
-    total = conn.execute(f"SELECT count(*) FROM quotes qt JOIN articles a ON a.id = qt.article_id "
-                         f"WHERE {cond}", args).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT qt.*, a.title, a.url, a.published FROM quotes qt JOIN articles a "
-        f"ON a.id = qt.article_id WHERE {cond} ORDER BY a.published DESC, qt.article_id, "
-        f"CAST(substr(qt.quote_id, 2) AS INTEGER) LIMIT ? OFFSET ?",
-        args + [limit, offset]).fetchall()
+    total, rows = _page(
+        conn, "qt.*, a.title, a.url, a.published",
+        "quotes qt JOIN articles a ON a.id = qt.article_id", where, args,
+        "a.published DESC, qt.article_id, CAST(substr(qt.quote_id, 2) AS INTEGER)",
+        limit, offset)
     items = []
     for r in rows:
         d = _row(r)
@@ -392,14 +397,11 @@ def articles(conn: sqlite3.Connection, *, q: str | None = None, limit: int = 50,
         args.append(match)
     elif q:
         return {"total": 0, "limit": limit, "offset": offset, "items": []}
-    cond = " AND ".join(where)
-    total = conn.execute(f"SELECT count(*) FROM articles a WHERE {cond}", args).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT a.id, a.title, a.published, a.source, a.url, a.duplicate_of, "
-        f"(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, "
-        f"(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes "
-        f"FROM articles a WHERE {cond} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
-        args + [limit, offset]).fetchall()
+    total, rows = _page(
+        conn, "a.id, a.title, a.published, a.source, a.url, a.duplicate_of, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, "
+        "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes",
+        "articles a", where, args, "a.published DESC, a.id", limit, offset)
     items = []
     for r in rows:
         d = _row(r)
