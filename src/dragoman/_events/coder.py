@@ -7,7 +7,7 @@ from .._model import Event, Location, Party, Span
 from .._nlp import doc_text
 from .modality import reading
 from .ontology import coding
-from .roles import FIRST_PERSON, noun_roles, verb_roles
+from .roles import FIRST_PERSON, NOUN_TARGET_PREPS, TARGET_PREPS, aimed_at, noun_roles, verb_roles
 from .sentences import sent_of
 from .triggers import Trigger
 from .context import Context, NAMED, RECIPROCAL, SPEECH, first_person_poss, side_of, speaker_party
@@ -199,6 +199,14 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
         owner = next((c for c in tgt_t.children if c.dep_ == "poss"), None)
         side = side_of(ctx, owner)
         if side is not None and side.code:
+            target = side
+    if tgt_t is not None and (target is None or not target.code) and tgt_t.dep_ == "dobj" \
+            and tok.pos_ == "VERB":
+        # "sent aid to Bolivia", "fired dozens of drones at Israel": the object names
+        # what was done; the side it was done to stands after a preposition
+        aim = aimed_at(tok, TARGET_PREPS) or aimed_at(tgt_t, NOUN_TARGET_PREPS)
+        side = side_of(ctx, aim)
+        if side is not None and side.code and (source is None or side.actor != source.actor):
             target = side
     if (target is None or not target.code) and tok.pos_ == "VERB" and trig.type in INTENT_TARGET:
         # "agreed to send air defence systems to Ukraine": the one the promised act is for

@@ -49,14 +49,18 @@ def named_people(tok: Token | None) -> bool:
 
 
 VOWS = frozenset("vow pledge promise swear".split())
+_RETALIATION = words("retaliation_nouns")
 
 
 def vowed_force(verb: Token) -> str | None:
     """The CAMEO threat code of a vow to use force or coercion ("vowed to retaliate",
-    "pledged to punish"): 138 for force, 130 for other conflict; None otherwise."""
+    "pledged to punish"; "promised a response"): 138 for force, 130 for other conflict;
+    None otherwise."""
     act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if act is None:
-        return None
+        # "promised a response", "vowed retaliation": a harm answered back
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return "130" if obj is not None and obj.lemma_.lower() in _RETALIATION else None
     types = {e.type for e in lexicon().get(act.lemma_.lower(), []) if e.pos in ("V", "*") and not e.needs}
     if types & {"ASSAULT"}:
         return "138"

@@ -119,8 +119,9 @@ AGENT_NOUNS = words("agent_nouns")
 
 
 def side_of(ctx: Context, tok: Token | None) -> Party | None:
-    """The party a phrase names; an agent noun with no actor of its own ("its envoy",
-    "the country's negotiators") stands for its owner."""
+    """The party a phrase names; an agent noun or a named body with no code of its own
+    ("its envoy", "the country's negotiators", "Russia's Baltic Fleet") stands for its
+    owner."""
     if tok is None:
         return None
     found = party(tok, ctx.actors, ctx.resolve)
@@ -128,7 +129,9 @@ def side_of(ctx: Context, tok: Token | None) -> Party | None:
         titled = titled_earlier(ctx, tok)
         if titled is not None:
             return titled
-    if (found is None or not found.code) and tok.pos_ == "NOUN" and tok.lemma_.lower() in AGENT_NOUNS:
+    if (found is None or not found.code) and (tok.pos_ == "PROPN" or (
+            tok.pos_ == "NOUN" and tok.lemma_.lower() in AGENT_NOUNS)):
+        # "its envoy"; a named body with no code of its own: "Russia's Baltic Fleet"
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         mine = party(owner, ctx.actors, ctx.resolve) if owner is not None else None
         if mine is not None and mine.code:

@@ -142,6 +142,12 @@ def _prep_obj(tok: Token, preps: frozenset[str]) -> Token | None:
     return None
 
 
+def aimed_at(tok: Token, preps: frozenset[str]) -> Token | None:
+    """The object of a preposition of aim under ``tok`` ("to Bolivia", "at Israel"), or
+    None; a dative object counts too."""
+    return _prep_obj(tok, preps)
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """(subject, is_agent): the logical subject of a verb, climbing through
     xcomp, conj and relative clauses; ``is_agent`` False for a passive subject."""
