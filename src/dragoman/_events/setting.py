@@ -114,6 +114,13 @@ class Setting:
         self._place_cache: dict[int, list[SpacySpan]] = {}
         self.weak = False
 
+    def headline(self, k: int) -> bool:
+        """Sentence ``k`` is a line of its own with no full stop (a headline)."""
+        alone = (k == 0 or self.para[k - 1] != self.para[k]) and \
+            (k + 1 >= len(self.sents) or self.para[k + 1] != self.para[k])
+        words = [t for t in self.sents[k] if not t.is_space]
+        return alone and bool(words) and words[-1].text not in (".", "!", "?")
+
     def index(self, tok: Token) -> int:
         return bisect.bisect_right(self._starts, tok.i) - 1
 
@@ -225,6 +232,8 @@ class Setting:
         if line:
             return self._resolve(line)
         for j in range(k + 1, min(len(self.sents), k + 4)):
+            if self.para[j] != self.para[k] and not self.headline(k):
+                break  # a place in a later paragraph is another story's, unless it is a headline's lead
             nxt = self._places(self.sents[j])
             if nxt:
                 return self._resolve(_area(nxt[0]))
