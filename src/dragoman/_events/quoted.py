@@ -7,8 +7,8 @@ from the CAMEO and PLOVER definitions of the acts:
 
 * THREATEN (130): a future consequence for another party ("will pay a price", "will
   regret", "will face consequences", "will not go unanswered", "will be felt"), the
-  speaker's own answer to come ("we will respond", "our answer will come"), or "will
-  not hesitate to";
+  speaker's own answer to come ("we will respond", "our answer will come", "the
+  response will be swift"), or "will not hesitate to";
 * REQUEST (100, a demand): another party "must" act;
 * REJECT (120): something "out of the question";
 * ACCUSE (112): a word of blame ("interference", "aggression") owned by another party.
@@ -72,6 +72,9 @@ def _act(v: Token) -> tuple[str, Token | None] | None:
             return "THREATEN", None
         if lemma == "come" and subj is not None and subj.lemma_.lower() in _ANSWERS and _first_person(subj):
             return "THREATEN", None
+        if lemma == "be" and subj is not None and subj.lemma_.lower() in _ANSWERS and any(
+                c.dep_ == "acomp" for c in v.children) and not any(c.dep_ == "neg" for c in v.children):
+            return "THREATEN", None  # "the answer will be swift", "our response would be decisive"
         if lemma == "feel" and subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ == "it":
             return "THREATEN", None  # "it will be felt"
         if lemma == "go" and any(c.dep_ in ("acomp", "oprd") and c.lower_ in _UNANSWERED for c in v.children):

@@ -26,7 +26,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from .._model import Event, Party
-from .roles import received_by_subject
+from .roles import in_place_name, received_by_subject
 
 #: the phrase heads that can be sides
 ARG_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "agent", "dative", "attr", "conj",
@@ -167,6 +167,9 @@ def settle(doc: Doc, events: list[Event], side_of: Any, kind_of: Any, *,
         scored: dict[int, tuple[Token, Party | None, dict[str, float]]] = {}
         for t in candidates(trig):
             side = side_of(t)
+            named = _token_of(doc, side)
+            if named is not None and in_place_name(named):
+                side = None  # "drills in the Gulf of Honduras": where, not with whom
             scored[t.i] = (t, side, m.proba(features(trig, t, e.type, side, kind_of(side))))
         e = _settle_event(doc, e, scored, trig, fill, drop)
         out.append(e)

@@ -142,6 +142,19 @@ def _prep_obj(tok: Token, preps: frozenset[str]) -> Token | None:
     return None
 
 
+# nouns of a place named after a country: "the border with Ecuador", "the Gulf of Aden"
+PLACE_EDGES = words("place_edge_nouns")
+
+
+def in_place_name(tok: Token) -> bool:
+    """``tok`` names the country a place is named after ("the Gulf of Finland", "the
+    coast of Chile"): a place, no party."""
+    root = tok
+    while root.dep_ == "compound":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_EDGES
+
+
 def aimed_at(tok: Token, preps: frozenset[str]) -> Token | None:
     """The object of a preposition of aim under ``tok`` ("to Bolivia", "at Israel"), or
     None; a dative object counts too."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 from .._model import Party
 from .._nlp import doc_text
-from .roles import subject_of
+from .roles import PLACE_EDGES, subject_of
 from .sentences import sent_of
 from .triggers import lexicon
 from .context import Context, actor_code, side_of, token_at
@@ -49,8 +49,7 @@ def _is_subject(doc: Doc, start: int) -> bool:
     return False
 
 
-# nouns of a place named after a country: "the border with Ecuador", "the coast of Chile"
-_EDGES = words("place_edge_nouns")
+_EDGES = PLACE_EDGES
 
 
 def _is_place(doc: Doc, start: int) -> bool:
