@@ -102,3 +102,25 @@ def test_no_place_from_a_later_paragraph(nlp) -> None:  # type: ignore[no-untype
             "Separately, Bolivian officials met in La Paz to discuss the harvest.")
     e = first(code(nlp, text), "AGREE")
     assert e.location is None or "Paz" not in (e.location.name or "")
+
+
+def test_reporters_own_fighters(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = code(nlp, "Government troops shelled rebel positions in Mali on Monday. Boko Haram said "
+                       "its fighters had attacked a Nigerian base.")
+    attacks = [e for e in events if e.type == "ASSAULT" and "attacked" in e.trigger.text]
+    assert attacks and cc(attacks[0].source) == "NGA" and attacks[0].source.actor is not None
+    assert attacks[0].source.mention is not None and "fighters" in attacks[0].source.mention.text
+
+
+def test_partner_is_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = first(code(nlp, "French jets struck rebel camps in Niger alongside Nigerien troops."), "ASSAULT")
+    assert cc(e.source) == "FRA" and cc(e.target) != "NER"
+
+
+@pytest.mark.parametrize("text", [
+    "Frontex said it had increased patrols along the Danube.",
+    "Hungary put its army on high alert on Sunday.",
+])
+def test_light_verbs_of_force_carry_the_source(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    e = first(code(nlp, text), "MOBILIZE")
+    assert e.source is not None and e.source.code

@@ -68,17 +68,21 @@ class Context:
         """The actor a pronoun or a nominal ("the ministry") refers to."""
         actor = resolve_mention(self.doc, tok, self.actors, self.resolver)
         if actor is None:
-            actor = self._speaker_of_clause(tok)
+            actor = self.speaker_of_clause(tok)
         if actor is None:
             return None
         return actor, Span(tok.idx, tok.idx + len(tok), tok.text)
 
-    def _speaker_of_clause(self, tok: Token) -> Actor | None:
+    def speaker_of_clause(self, tok: Token) -> Actor | None:
         """"the mission said it stood ready": a third-person subject of a reported
-        clause that the coreference layer left open is the reporter."""
-        if tok.lower_ not in ("it", "they", "he", "she") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        clause that the coreference layer left open is the reporter; so is the owner of
+        that subject ("the group said its fighters attacked")."""
+        if tok.lower_ in ("its", "their") and tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+            clause = tok.head.head
+        elif tok.lower_ not in ("it", "they", "he", "she") or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        clause = tok.head
+        else:
+            clause = tok.head
         if clause.dep_ != "ccomp" or clause.head.lemma_ not in _REPORTING:
             return None
         subj, _ = subject_of(clause.head)
@@ -133,6 +137,11 @@ def side_of(ctx: Context, tok: Token | None) -> Party | None:
             tok.pos_ == "NOUN" and tok.lemma_.lower() in AGENT_NOUNS)):
         # "its envoy"; a named body with no code of its own: "Russia's Baltic Fleet"
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        reporter = ctx.speaker_of_clause(owner) if owner is not None else None
+        if reporter is not None and actor_code(reporter):
+            # "the group said its fighters attacked": the reporter's own fighters
+            return Party(reporter.id, actor_code(reporter),
+                         found.mention if found is not None else Span(owner.idx, owner.idx + len(owner), owner.text))
         mine = party(owner, ctx.actors, ctx.resolve) if owner is not None else None
         if mine is not None and mine.code:
             return Party(mine.actor, mine.code, found.mention if found is not None else mine.mention)

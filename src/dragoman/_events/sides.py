@@ -63,6 +63,16 @@ def _is_place(doc: Doc, start: int) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to")
 
 
+def _is_partner(doc: Doc, start: int) -> bool:
+    """The phrase at ``start`` is the object of "alongside" ("together with" X)."""
+    root = token_at(doc, start)
+    if root is None:
+        return False
+    while root.dep_ in ("compound", "amod", "poss") and root.head is not root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "alongside"
+
+
 def counterpart(ctx: Context, tok: Token, source: Party) -> Party | None:
     """The other side of an event that names one side only: the nearest state,
     organisation or person of another country named in the same sentence, else in
@@ -93,6 +103,8 @@ def _counterpart_in(ctx: Context, tok: Token, source: Party, sent: SpacySpan) ->
             continue
         if _is_place(ctx.doc, m.start):
             continue  # "met in Malaysia": where, not with whom
+        if _is_partner(ctx.doc, m.start):
+            continue  # "struck the camps alongside Malian forces": a partner, no target
         if sent_of(tok).start_char == sent.start_char and \
                 "\n" in doc_text(ctx.doc)[min(m.start, tok.idx):max(m.start, tok.idx)]:
             continue
