@@ -63,6 +63,8 @@ def test_country_in_a_sea_name_is_no_counterpart(nlp) -> None:  # type: ignore[n
     ("Spain dispatched two frigates to the Strait of Gibraltar.", "MOBILIZE"),
     ("Japan sent a destroyer to the East China Sea.", "MOBILIZE"),
     ("Turkey began joint military manoeuvres with Azerbaijan.", "MOBILIZE"),
+    ("Romania's river flotilla began a four-day exercise near Moldova on Sunday.", "MOBILIZE"),
+    ("Serbia conducted an exercise with Belarusian paratroopers last month.", "COOPERATE"),
     ("Nepal eased emergency measures in the capital on Friday.", "CONCEDE"),
     ("Nigeria relaxed the curfew in Kano on Friday.", "CONCEDE"),
     ("Canada eased sanctions on Venezuela on Monday.", "RETREAT"),
@@ -78,6 +80,7 @@ def test_lexicon_breadth(nlp, text: str, etype: str) -> None:  # type: ignore[no
     ("Poland moved its embassy to a new building.", "move", "MOBILIZE"),
     ("Peru promised a decision on the tariffs by June.", "promise", "THREATEN"),
     ("The committee eased its rules on attendance.", "ease", "CONCEDE"),
+    ("Doctors urged Kenyans to exercise more often.", "exercise", "MOBILIZE"),
 ])
 def test_lexicon_breadth_needs_its_context(nlp, text: str, verb: str, etype: str) -> None:  # type: ignore[no-untyped-def]
     assert any(t.lemma_ == verb and t.pos_ == "VERB" for t in nlp(text))  # the verb is read as one
