@@ -65,6 +65,7 @@ def test_country_in_a_sea_name_is_no_counterpart(nlp) -> None:  # type: ignore[n
     ("Turkey began joint military manoeuvres with Azerbaijan.", "MOBILIZE"),
     ("Romania's river flotilla began a four-day exercise near Moldova on Sunday.", "MOBILIZE"),
     ("Serbia conducted an exercise with Belarusian paratroopers last month.", "COOPERATE"),
+    ("Turkey drills warships around Cyprus", "MOBILIZE"),
     ("Nepal eased emergency measures in the capital on Friday.", "CONCEDE"),
     ("Nigeria relaxed the curfew in Kano on Friday.", "CONCEDE"),
     ("Canada eased sanctions on Venezuela on Monday.", "RETREAT"),
@@ -81,6 +82,7 @@ def test_lexicon_breadth(nlp, text: str, etype: str) -> None:  # type: ignore[no
     ("Peru promised a decision on the tariffs by June.", "promise", "THREATEN"),
     ("The committee eased its rules on attendance.", "ease", "CONCEDE"),
     ("Doctors urged Kenyans to exercise more often.", "exercise", "MOBILIZE"),
+    ("Chevron drilled three new oil wells off Angola.", "drill", "MOBILIZE"),
 ])
 def test_lexicon_breadth_needs_its_context(nlp, text: str, verb: str, etype: str) -> None:  # type: ignore[no-untyped-def]
     assert any(t.lemma_ == verb and t.pos_ == "VERB" for t in nlp(text))  # the verb is read as one
@@ -127,3 +129,12 @@ def test_partner_is_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_light_verbs_of_force_carry_the_source(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     e = first(code(nlp, text), "MOBILIZE")
     assert e.source is not None and e.source.code
+
+
+def test_coordinated_source_is_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = code(nlp, "Kenya and Tanzania condemned the raid on the border post on Monday.")
+    found = [e for e in events if e.type == "ACCUSE"]
+    assert found, [(e.type, e.trigger.text) for e in events]
+    pairs = {(cc(e.source), cc(e.target)) for e in found}
+    assert ("KEN", "TZA") not in pairs and ("TZA", "KEN") not in pairs
+    assert {"KEN", "TZA"} <= {cc(e.source) for e in found}

@@ -95,12 +95,26 @@ def _is_headline(sent: SpacySpan) -> bool:
         sent.doc[sent.end].text if sent.end < len(sent.doc) else "")
 
 
+def _phrase_root(doc: Doc, start: int) -> Token | None:
+    t = token_at(doc, start)
+    while t is not None and t.dep_ in ("compound", "amod", "poss") and t.head is not t:
+        t = t.head
+    return t
+
+
 def _counterpart_in(ctx: Context, tok: Token, source: Party, sent: SpacySpan) -> Party | None:
     best: tuple[int, Party] | None = None
     mine = (source.code or "")[:3]
+    own = _phrase_root(ctx.doc, source.mention.start) if source.mention is not None else None
+    # "Kenya and Tanzania urged ...": a side coordinated with the source acts with it
+    allies = {c.i for c in own.conjuncts} if own is not None else set()
     for m, a, code in ctx.mentions_in(sent.start_char, sent.end_char):
         if code[:3] == mine or a.kind not in ("state", "organisation", "person", "group"):
             continue
+        if allies:
+            root = _phrase_root(ctx.doc, m.start)
+            if root is not None and root.i in allies:
+                continue
         if _is_place(ctx.doc, m.start):
             continue  # "met in Malaysia": where, not with whom
         if _is_partner(ctx.doc, m.start):
