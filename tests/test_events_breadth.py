@@ -138,3 +138,20 @@ def test_coordinated_source_is_no_target(nlp) -> None:  # type: ignore[no-untype
     pairs = {(cc(e.source), cc(e.target)) for e in found}
     assert ("KEN", "TZA") not in pairs and ("TZA", "KEN") not in pairs
     assert {"KEN", "TZA"} <= {cc(e.source) for e in found}
+
+
+def test_reporters_place_is_not_where(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Niger's army and the rebels fought near the town of Agadez on Thursday, officials in "
+            "Niamey said.")
+    e = first(code(nlp, text), "ASSAULT")
+    assert e.location is None or "Niamey" not in (e.location.name or "")
+    # the reporter's place still counts where the reporter is what the event is about
+    visit = first(code(nlp, "Officials in Niamey said the Malian president visited Niamey on Monday."),
+                  "CONSULT")
+    assert visit.location is not None and visit.location.name == "Niamey"
+
+
+def test_border_named_by_a_nationality_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = code(nlp, "Chad's army shelled rebel positions near the Libyan border on Saturday.")
+    e = first(events, "ASSAULT")
+    assert cc(e.source) == "TCD" and cc(e.target) != "LBY"

@@ -148,10 +148,14 @@ PLACE_EDGES = words("place_edge_nouns")
 
 def in_place_name(tok: Token) -> bool:
     """``tok`` names the country a place is named after ("the Gulf of Finland", "the
-    coast of Chile"): a place, no party."""
+    coast of Chile", "near the Libyan border"): a place, no party."""
     root = tok
     while root.dep_ == "compound":
         root = root.head
+    if root.dep_ == "amod" and root.head.lower_ in PLACE_EDGES:
+        # "near the Libyan border": the border where something happened
+        edge = root.head
+        return edge.dep_ == "pobj" and edge.head.lower_ in ("in", "at", "near", "along", "across", "on")
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_EDGES
 
 

@@ -72,6 +72,18 @@ def _in_a_name(prep: Token) -> bool:
 _OTHER_CLAUSE = frozenset(("advcl", "conj", "parataxis", "relcl", "csubj"))
 
 
+_REPORT_VERBS = words("report_verbs")
+
+
+def _reporters_place(place: Token) -> bool:
+    """A place that locates the subject of a verb of saying ("officials in Bamako
+    said", "the ministry in Moscow announced"): the source of a report, not where
+    anything reported happened."""
+    prep = place.head
+    noun = prep.head if prep.dep_ == "prep" and prep.lower_ in ("in", "at") else None
+    return noun is not None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _REPORT_VERBS
+
+
 def own_clause(trig: Token, place: Token) -> bool:
     """Whether a place named at ``place`` belongs to the clause of the trigger: the
     parse path between them crosses no link to another clause (a clause that says
@@ -263,6 +275,8 @@ class Setting:
                     e.label_ in ("ORG", "PERSON") and head.lower_ == "in" and len(e) == 1 and e.root.dep_ == "pobj"
                     and self._resolve(e.text).lat is not None):
                 continue
+            if _reporters_place(root):
+                continue  # "officials in Bamako said": where the report comes from
             if head.dep_ == "prep" or head.pos_ == "ADP" or head.dep_ == "conj" and head.pos_ == "ADP":
                 if _in_a_name(head):
                     continue  # "the Special Rapporteur on Myanmar", "the envoy to Sudan"

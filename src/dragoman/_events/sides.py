@@ -56,8 +56,8 @@ def _is_place(doc: Doc, start: int) -> bool:
     root = token_at(doc, start)
     if root is None:
         return False
-    while root.dep_ == "compound":
-        root = root.head
+    while root.dep_ == "compound" or (root.dep_ == "amod" and root.head.lower_ in _EDGES):
+        root = root.head  # "near the Libyan border": the border's country is a place
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "of") and root.head.head.lower_ in _EDGES:
         return True  # "near the border with Ecuador": where, not with whom
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to")
