@@ -155,3 +155,9 @@ def test_border_named_by_a_nationality_is_a_place(nlp) -> None:  # type: ignore[
     events = code(nlp, "Chad's army shelled rebel positions near the Libyan border on Saturday.")
     e = first(events, "ASSAULT")
     assert cc(e.source) == "TCD" and cc(e.target) != "LBY"
+
+
+def test_warning_of_harm_by_no_one_named_is_a_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = first(code(nlp, "Hamas warned on Monday that Israeli settlers would be targeted."), "THREATEN")
+    assert e.source is not None and e.source.code
+    assert not [e for e in code(nlp, "Chile warned that prices would be raised.") if e.type == "THREATEN"]

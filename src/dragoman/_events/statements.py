@@ -11,7 +11,7 @@ from .modality import reading
 from .ontology import coding
 from .roles import subject_of
 from .sentences import sent_of
-from .triggers import Trigger
+from .triggers import Trigger, lexicon
 from .context import Context, SPEECH, side_of, speaker_party
 from .coder import REFUSING
 from .._lexicon import words
@@ -134,6 +134,7 @@ def conditional_warnings(doc: Doc, taken: set[int]) -> list[tuple[Trigger, Token
 
 
 _WARN_MODALS = words("warning_modals")
+_HARMS = frozenset(("ASSAULT", "COERCE", "SANCTION"))
 
 
 def own_warnings(ctx: Context, taken: set[int]) -> list[tuple[Trigger, Token | None]]:
@@ -142,7 +143,7 @@ def own_warnings(ctx: Context, taken: set[int]) -> list[tuple[Trigger, Token | N
     trigger American commitments"): THREATEN events by the warner. A warning of what
     may merely happen ("warned that the risk of war was greater") is no threat: the
     warned clause needs a modal and the warner's own country as its subject or named
-    in it. The target is the subject of a condition in the clause, if any."""
+    in it, or a harm done by no one named ("warned that ships would be targeted"). The target is the subject of a condition in the clause, if any."""
     out = []
     for tok in ctx.doc:
         if tok.lemma_ not in _WARN or tok.pos_ != "VERB" or tok.i in taken:
@@ -163,6 +164,12 @@ def own_warnings(ctx: Context, taken: set[int]) -> list[tuple[Trigger, Token | N
         if not own:
             lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
             own = any(code[:3] == mine for _, _, code in ctx.mentions_in(lo, hi))
+        if not own and csubj is not None and csubj.dep_ == "nsubjpass" and \
+                not any(c.dep_ == "agent" for c in clause.children):
+            # "warned that ships would be targeted": a harm with no doer named, the
+            # warner's own to inflict
+            own = bool({e.type for e in lexicon().get(clause.lemma_.lower(), []) if not e.needs}
+                       & _HARMS)
         if not own:
             continue
         cond = next((t for t in clause.subtree if t.dep_ == "mark" and t.lower_ in ("if", "unless")), None)
