@@ -106,7 +106,9 @@ def test_classifier_switch_and_fill_margin() -> None:
 
 
 def test_role_model_switch_and_threshold() -> None:
-    text = "Mexico extended a hand to Guatemala on migration."
+    # the rules leave the target open ("to Guatemala" after the object would be read by
+    # the rules themselves); the role model fills it
+    text = "In Guatemala, Mexico extended a hand on migration."
     assert facts(text, settings=Settings()) == ["REQUEST:MEX>GTM"]
     assert facts(text, settings=Settings(event_roles=False)) == ["REQUEST:MEX>?"]
     assert facts(text, settings=Settings(roles_fill=1.0)) == ["REQUEST:MEX>-"]

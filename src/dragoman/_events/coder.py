@@ -235,9 +235,9 @@ def code_event(ctx: Context, trig: Trigger, n: int) -> Event | None:
     parse_sides = [(p.mention.start, p.mention.end) for p in (source, target) if p and p.mention]
     if trig.type in RECIPROCAL:
         if source is not None and source.code and (target is None or not target.code):
-            target = counterpart(ctx, tok, source) or target
+            target = counterpart(ctx, tok, source, mutual=True) or target
         elif target is not None and target.code and (source is None or not source.code):
-            source = counterpart(ctx, tok, target)
+            source = counterpart(ctx, tok, target, mutual=True)
     elif source is not None and source.code and (target is None or not target.code) and DIRECTED:
         # "condemned the launch", "welcomed the deal": the side of the event referred back
         # to; else "Mexico denounced the raid": the raid's country, named in the sentence

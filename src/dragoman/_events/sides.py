@@ -73,18 +73,19 @@ def _is_partner(doc: Doc, start: int) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "alongside"
 
 
-def counterpart(ctx: Context, tok: Token, source: Party) -> Party | None:
+def counterpart(ctx: Context, tok: Token, source: Party, mutual: bool = False) -> Party | None:
     """The other side of an event that names one side only: the nearest state,
     organisation or person of another country named in the same sentence, else in
-    the sentence before."""
+    the sentence before. A side coordinated with ``source`` acts with it and is no
+    counterpart, unless the event is ``mutual`` (a meeting, a deal: "X and Y met")."""
     sent = sent_of(tok)
-    found = _counterpart_in(ctx, tok, source, sent)
+    found = _counterpart_in(ctx, tok, source, sent, mutual)
     if found is None and sent.start > 0:
         prev = sent_of(ctx.doc[sent.start - 1])
-        found = _counterpart_in(ctx, tok, source, prev)
+        found = _counterpart_in(ctx, tok, source, prev, mutual)
     if found is None and sent.end < len(ctx.doc) and _is_headline(sent):
         # a headline's other side is named in the lead below it
-        found = _counterpart_in(ctx, tok, source, sent_of(ctx.doc[sent.end]))
+        found = _counterpart_in(ctx, tok, source, sent_of(ctx.doc[sent.end]), mutual)
     return found
 
 
@@ -102,10 +103,11 @@ def _phrase_root(doc: Doc, start: int) -> Token | None:
     return t
 
 
-def _counterpart_in(ctx: Context, tok: Token, source: Party, sent: SpacySpan) -> Party | None:
+def _counterpart_in(ctx: Context, tok: Token, source: Party, sent: SpacySpan,
+                    mutual: bool = False) -> Party | None:
     best: tuple[int, Party] | None = None
     mine = (source.code or "")[:3]
-    own = _phrase_root(ctx.doc, source.mention.start) if source.mention is not None else None
+    own = _phrase_root(ctx.doc, source.mention.start) if source.mention is not None and not mutual else None
     # "Kenya and Tanzania urged ...": a side coordinated with the source acts with it
     allies = {c.i for c in own.conjuncts} if own is not None else set()
     for m, a, code in ctx.mentions_in(sent.start_char, sent.end_char):
