@@ -138,7 +138,7 @@ def side_of(ctx: Context, tok: Token | None) -> Party | None:
         # "its envoy"; a named body with no code of its own: "Russia's Baltic Fleet"
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         reporter = ctx.speaker_of_clause(owner) if owner is not None else None
-        if reporter is not None and actor_code(reporter):
+        if owner is not None and reporter is not None and actor_code(reporter):
             # "the group said its fighters attacked": the reporter's own fighters
             return Party(reporter.id, actor_code(reporter),
                          found.mention if found is not None else Span(owner.idx, owner.idx + len(owner), owner.text))
