@@ -161,3 +161,19 @@ def test_warning_of_harm_by_no_one_named_is_a_threat(nlp) -> None:  # type: igno
     e = first(code(nlp, "Hamas warned on Monday that Israeli settlers would be targeted."), "THREATEN")
     assert e.source is not None and e.source.code
     assert not [e for e in code(nlp, "Chile warned that prices would be raised.") if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenian and Azerbaijani troops exchanged fire along the border overnight.",
+    "Indian and Pakistani soldiers traded fire in Kashmir on Tuesday.",
+])
+def test_exchanged_fire_is_an_attack(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    e = first(code(nlp, text), "ASSAULT")
+    assert e.source is not None and e.source.code
+
+
+def test_reported_it_is_the_reporting_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenyan troops patrolled the border on Saturday. The Ugandan army said on Sunday it had "
+            "shelled rebel camps in Congo.")
+    e = first(code(nlp, text), "ASSAULT")
+    assert cc(e.source) == "UGA"

@@ -66,7 +66,13 @@ class Context:
 
     def resolve(self, tok: Token) -> tuple[Actor, Span] | None:
         """The actor a pronoun or a nominal ("the ministry") refers to."""
-        actor = resolve_mention(self.doc, tok, self.actors, self.resolver)
+        # "the group said it had carried out the attack": a non-person reporter is what
+        # "it" or "they" of its own reported clause stands for
+        actor = self.speaker_of_clause(tok) if tok.lower_ in ("it", "they") else None
+        if actor is not None and actor.kind == "person":
+            actor = None
+        if actor is None:
+            actor = resolve_mention(self.doc, tok, self.actors, self.resolver)
         if actor is None:
             actor = self.speaker_of_clause(tok)
         if actor is None:
