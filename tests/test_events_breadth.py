@@ -177,3 +177,14 @@ def test_reported_it_is_the_reporting_body(nlp) -> None:  # type: ignore[no-unty
             "shelled rebel camps in Congo.")
     e = first(code(nlp, text), "ASSAULT")
     assert cc(e.source) == "UGA"
+
+
+def test_officials_of_both_countries_are_the_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Peru and Chile held talks on fishing rights in Lima on Friday. Foreign ministers of both "
+            "countries met again on Monday. The commanders of the two navies spoke by telephone on "
+            "Tuesday.")
+    events = [e for e in code(nlp, text) if e.type == "CONSULT"]
+    later = [e for e in events if e.trigger.text in ("met", "spoke")]
+    assert len(later) == 2, [(e.trigger.text, cc(e.source), cc(e.target)) for e in events]
+    for e in later:
+        assert {cc(e.source), cc(e.target)} == {"PER", "CHL"}

@@ -162,12 +162,19 @@ _PAIRED = words("paired_side_nouns")
 
 
 def pair_of_sides(ctx: Context, subj: Token | None, tok: Token) -> tuple[Party, Party] | None:
-    """"both sides", "the two governments": the two countries of the latest event
-    that had sides of two countries (within the last few sentences)."""
-    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _PAIRED:
-        return None
-    if not any((c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "quantmod"))
-               for c in subj.children):
+    """"both sides", "the two governments", "the ministers of both countries": the two
+    countries of the latest event that had sides of two countries (within the last
+    few sentences)."""
+    def paired(t: Token | None) -> bool:
+        return t is not None and t.pos_ == "NOUN" and t.lemma_.lower() in _PAIRED and any(
+            c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "quantmod")
+            for c in t.children)
+
+    if subj is not None and not paired(subj):
+        # "foreign ministers of both countries", "the commanders of the two armies"
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        subj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if not paired(subj):
         return None
     for e, _ in reversed(ctx.placed[-20:]):
         if e.trigger.start >= tok.idx or tok.idx - e.trigger.start > 1200:
