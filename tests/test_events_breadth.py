@@ -70,6 +70,7 @@ def test_country_in_a_sea_name_is_no_counterpart(nlp) -> None:  # type: ignore[n
     ("Nigeria relaxed the curfew in Kano on Friday.", "CONCEDE"),
     ("Canada eased sanctions on Venezuela on Monday.", "RETREAT"),
     ("Bhutan has established diplomatic ties with Kenya.", "SUPPORT"),
+    ("Georgia handed back two Russian soldiers on Friday.", "RETREAT"),
     ("Belarus promised a response to the expulsions.", "THREATEN"),
     ("Chile vowed retaliation after the raid.", "THREATEN"),
 ])
