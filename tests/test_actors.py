@@ -65,7 +65,7 @@ CASES = [
     ("British Defence Secretary Ben Wallace visited the base.", "Ben Wallace", "GBRMIL"),
     ("Hungarian Prime Minister Viktor Orban vetoed the plan.", "Viktor Orban", "HUNGOV"),
     ("The Ukrainian army pushed east.", "The Ukrainian army", "UKRMIL"),
-    ("Kosovo and Serbia resumed the dialogue.", "Kosovo", "XKX"),
+    ("Kosovo and Serbia resumed the dialogue.", "Kosovo", "KSV"),
     ("Belgrade recalled its ambassador from Pristina.", "Belgrade", "SRB"),
     ("The European Commission proposed a ban.", "The European Commission", "EU"),
     # Middle East
