@@ -9,6 +9,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.tsv"
+#: Cue verbs and nouns counted on PolNeAR train by ``scripts/train_cues.py``.
+LEARNED_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "learned_cues.tsv"
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,23 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             frames.add(words[-1])
         elif kind == "belief":
             beliefs[words[0]] = force if force in ("clause", "object", "raising") else "clause"
+    if path is None:
+        for kind, lemma in _learned():
+            if kind == "verb" and lemma not in verbs and lemma not in phrases:
+                beliefs.setdefault(lemma, "object")
     return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames), beliefs)
+
+
+def _learned() -> list[tuple[str, str]]:
+    """(kind, lemma) rows of the learned cue table (none when it is absent)."""
+    if not LEARNED_PATH.is_file():
+        return []
+    rows = []
+    for line in LEARNED_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, lemma = line.split("\t")[:2]
+            rows.append((kind, lemma))
+    return rows
 
 
 @dataclass

@@ -325,6 +325,12 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
             # words quoted inside reported speech are the speaker's, even where a
             # belief inside that speech holds them too ("said X wanted “…”")
             holders = [a for a in holders if not a.cue.belief]
+        elif holders:
+            # a thought holds the quoted words only when no speech cue governs them
+            # ("discussed what an official called “…”": the words are the official's)
+            gov = _governing(doc, g, by_head)
+            if gov is not None and not gov.cue.belief:
+                holders = []
         if holders:
             a = min(holders, key=lambda x: x.content[1] - x.content[0])  # type: ignore[index]
             cs, ce = a.content  # type: ignore[misc]

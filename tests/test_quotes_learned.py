@@ -1,0 +1,57 @@
+"""Cues learned from PolNeAR train (``scripts/train_cues.py``): the table loads, its
+verbs become belief cues with noun-phrase content, and a learned thought never takes
+quoted words away from the speech cue that governs them. Sentences invented here."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman._actors import find_actors
+from dragoman._nlp import load
+from dragoman._quotes import find_quotes
+from dragoman._quotes.cues import LEARNED_PATH, _learned, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def test_learned_table_loads_as_belief_cues():
+    rows = _learned()
+    assert LEARNED_PATH.is_file() and rows
+    lex = load_lexicon()
+    verbs = [lemma for kind, lemma in rows if kind == "verb"]
+    assert verbs
+    assert all(lex.beliefs.get(v) == "object" or v in lex.verbs for v in verbs)
+    # a lexicon read from another path is that table alone: the learned verbs are
+    # what the default one adds
+    from dragoman._quotes.cues import CUES_PATH
+    added = set(lex.beliefs) - set(load_lexicon(str(CUES_PATH)).beliefs)
+    assert added and added <= set(verbs)
+
+
+def test_learned_verb_reports_its_object(nlp):
+    assert "cite" in load_lexicon().beliefs
+    text = "The governor cited the falling cost of grain in her budget speech."
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert quotes, "the learned cue 'cite' found nothing"
+    q = quotes[0]
+    assert q.kind == "belief"
+    assert "the falling cost of grain" in q.text
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert "governor" in q.speaker.mention.text
+
+
+def test_governing_speech_cue_keeps_its_quote(nlp):
+    assert "discuss" in load_lexicon().beliefs
+    text = ("The two envoys discussed what a senior aide called “a narrow opening that "
+            "may not last the winter” in Oslo on Monday.")
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    speech = [q for q in quotes if q.kind != "belief"]
+    assert speech, [(q.text, q.kind) for q in quotes]
+    q = speech[0]
+    assert q.kind == "direct", (q.text, q.kind)
+    assert q.text.startswith("a narrow opening")
+    assert q.cue is not None and q.cue.text == "called"
