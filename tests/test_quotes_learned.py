@@ -55,3 +55,40 @@ def test_governing_speech_cue_keeps_its_quote(nlp):
     assert q.kind == "direct", (q.text, q.kind)
     assert q.text.startswith("a narrow opening")
     assert q.cue is not None and q.cue.text == "called"
+
+
+def test_learned_noun_cue_reports_its_clause(nlp):
+    lex = load_lexicon()
+    assert "criticism" in lex.nouns
+    text = "The mayor's criticism of the new parking fees surprised the council."
+    doc = nlp(text)
+    quotes = [q for q in find_quotes(doc, find_actors(doc)) if q.cue and q.cue.text == "criticism"]
+    assert quotes, "the learned noun cue 'criticism' found nothing"
+    q = quotes[0]
+    assert q.kind == "belief" and q.text == "the new parking fees"
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert "mayor" in q.speaker.mention.text
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("“We will never sign this treaty, not in a hundred years,” an angry Okonjo retorted.",
+     "retorted", "Okonjo"),
+    ("“Open the border crossings before the winter comes,” the protesters chanted on Sunday.",
+     "chanted", "protesters"),
+])
+def test_speech_tag_after_quotation(nlp, text, cue, speaker):
+    doc = nlp(text)
+    quotes = [q for q in find_quotes(doc, find_actors(doc)) if q.kind == "direct"]
+    assert quotes
+    q = quotes[0]
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert speaker in q.speaker.mention.text
+
+
+def test_no_speech_tag_inside_a_sentence(nlp):
+    text = "The lawyers had “no case at all, not even a weak one,” the ruling came today."
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert all(q.cue is None or q.cue.text != "came" for q in quotes), \
+        [(q.text, q.cue) for q in quotes]

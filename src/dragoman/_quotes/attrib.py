@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .._nlp import doc_text
-from .cues import Cue
-from .who import SUBJECT_DEPS, speaker_of, subject
+from .cues import Cue, noun_content_head
+from .who import DOCUMENT_NOUNS, SUBJECT_DEPS, speaker_of, subject
 from .._lexicon import table, words
 
 _AUDIENCE = words("audience_nouns")
@@ -85,6 +85,11 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     own = set(cue.tokens)
     if cue.kind == "source":
         return _around(doc, tok)
+    if cue.kind == "noun":
+        head = noun_content_head(tok)
+        if head is None:
+            return None
+        return _content_chars(doc, head.left_edge.idx, head.right_edge.i)
     comp = _complement(doc, tok, own)
     if comp is None:
         comp = _frame_clause(tok)
@@ -249,7 +254,8 @@ def _belief_content(doc: Doc, tok: Token, takes: str) -> tuple[int, int] | None:
         parts += [c for c in tok.children if c.dep_ == "dobj" and c.i < parts[0].i]
     elif takes == "object" or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
         obj = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "oprd")
-               and c.pos_ in ("NOUN", "PROPN", "NUM") and c.lemma_.lower() not in _AUDIENCE]
+               and c.pos_ in ("NOUN", "PROPN", "NUM") and c.lemma_.lower() not in _AUDIENCE
+               and c.lemma_.lower() not in DOCUMENT_NOUNS]  # "published a statement"
         if obj:
             parts = obj + [c for c in tok.children if c.i > obj[0].i and c.dep_ == "prep"
                            and c.lower_ == "as"]

@@ -24,6 +24,7 @@ class Lexicon:
     beliefs: dict[str, str] = dataclasses.field(default_factory=dict)
     # lemma -> content it takes: clause (a that-clause or infinitive only) or object
     # (also a noun phrase: "backs the plan")
+    nouns: frozenset[str] = frozenset()  # noun cues: "the claim that", "criticism of"
 
 
 @functools.lru_cache(maxsize=2)
@@ -51,11 +52,15 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             frames.add(words[-1])
         elif kind == "belief":
             beliefs[words[0]] = force if force in ("clause", "object", "raising") else "clause"
+    nouns: set[str] = set()
     if path is None:
         for kind, lemma in _learned():
             if kind == "verb" and lemma not in verbs and lemma not in phrases:
                 beliefs.setdefault(lemma, "object")
-    return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames), beliefs)
+            elif kind == "noun":
+                nouns.add(lemma)
+    return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames), beliefs,
+                   frozenset(nouns))
 
 
 def _learned() -> list[tuple[str, str]]:
@@ -77,7 +82,7 @@ class Cue:
     head: int
     tokens: list[int]
     force: str
-    kind: str  # verb | phrase | source
+    kind: str  # verb | phrase | source | noun
     belief: str | None = None  # a thought, not speech: the content it takes
     # (clause | object | raising: the whole clause, holder unnamed: "X seems to Y",
     # "X is expected to Y" | stance: a verb of judgement with only an object,
@@ -99,6 +104,24 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+#: Prepositions that bring the content of a noun cue: "criticism of X", "doubts about Y".
+NOUN_PREPS = frozenset({"of", "about", "over", "on", "for"})
+
+
+def noun_content_head(tok: Token) -> Token | None:
+    """What a noun cue reports: its that-clause ("the claim that X") or the object of
+    a preposition right after it ("criticism of X"); None when it has neither."""
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "ccomp" or c.dep_ == "acl" and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return c
+        if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in NOUN_PREPS:
+            return next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
 def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
     """The speech cues of ``doc`` in order: verbs, multi-word cues, "according to"."""
     cues: list[Cue] = []
@@ -106,6 +129,10 @@ def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
         lemma = _lemma(tok)
         if lemma in lex.sources and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             cues.append(Cue(tok.i, [tok.i, tok.i + 1], "strong", "source"))
+            continue
+        if tok.pos_ == "NOUN" and lemma in lex.nouns:
+            if noun_content_head(tok) is not None:
+                cues.append(Cue(tok.i, [tok.i], "weak", "noun", "noun"))
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD":
             continue

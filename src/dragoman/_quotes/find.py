@@ -244,6 +244,50 @@ def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
     return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)
 
 
+_TAG_WORDS = 8  # longest "…,” an angry minister retorted." tag after a quotation
+
+
+def _speech_tag(doc: Doc, seg: Segment) -> Attribution | None:
+    """"“…,” an angry Okafor retorted." / "“…!” shouted Okafor.": a short clause right
+    after a quotation that ends in a comma, "!" or "?", made of a subject and a verb
+    with nothing else to say, attributes the quotation whatever the verb (manner of
+    speaking verbs are an open class)."""
+    text = doc_text(doc)
+    if seg.close_mark < 0:
+        return None
+    after = seg.close_mark + 1
+    lead_s, _ = _sentence_bounds(text, seg.open_mark, seg.open_mark)
+    if seg.open_mark < 0 or text[lead_s:seg.open_mark].strip(" \n\t—–-"):
+        return None  # the quotation must open its sentence
+    if text[seg.end - 1:seg.end] not in (",", "!", "?") and text[after:after + 1] != ",":
+        return None
+    stop = after
+    while stop < len(text) and text[stop] not in ".!?;\n“\"«":
+        stop += 1
+    if stop >= len(text) or text[stop] not in ".\n“\"«" or _words(text[after:stop]) > _TAG_WORDS:
+        return None
+    span = doc.char_span(after, stop, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    verbs = [t for t in span if t.pos_ == "VERB"]
+    if len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") and c.i >= span.start
+           for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "npadvmod", "attr")
+                 and span.start <= c.i < span.end and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if subj is None:
+        # the parser may take an inverted speaker for an object or leave it loose
+        subj = next((t for t in span if t.i > verb.i and t.pos_ in ("PROPN", "NOUN")
+                     and t.head.i == verb.i), None)
+    if subj is None or any(t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ != "aux"
+                           for t in span):
+        return None
+    return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)
+
+
 def _merge_split(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """“A,” he said, “B.” / “A,” he said. “B.”: one quotation interrupted by its
     attribution is one quote (from A to B), as attribution corpora (PolNeAR) annotate
@@ -365,6 +409,8 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         adj = _adjacent(text, g, segs, k, cue_pos, cue_at)
         if adj is None:
             adj = _colon_intro(doc, g)
+        if adj is None:
+            adj = _speech_tag(doc, g)
         if adj is None and _words(quoted) <= _SCARE_WORDS:
             links.append(("short", None))  # kept only as the tail of a split quote
             continue
