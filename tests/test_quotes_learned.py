@@ -92,3 +92,16 @@ def test_no_speech_tag_inside_a_sentence(nlp):
     quotes = find_quotes(doc, find_actors(doc))
     assert all(q.cue is None or q.cue.text != "came" for q in quotes), \
         [(q.text, q.cue) for q in quotes]
+
+
+def test_subject_inside_the_quotation_is_not_the_speaker(nlp):
+    """“Safety, …,” said Grimm: the parser may take the quotation's first word for the
+    subject of the cue after it; the speaker is the noun phrase after the cue."""
+    text = "“Safety for the whole country, for everybody,” said Okafor, a farmer from Jos."
+    doc = nlp(text)
+    quotes = [q for q in find_quotes(doc, find_actors(doc)) if q.kind == "direct"]
+    assert quotes
+    q = quotes[0]
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert "Okafor" in q.speaker.mention.text
+    assert not q.start <= q.speaker.mention.start < q.end

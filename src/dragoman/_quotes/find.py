@@ -18,7 +18,7 @@ Content clauses of cues with no quote marks are *indirect* quotes.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -474,6 +474,22 @@ def _outside_speech(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _after_cue(doc: Doc, cue: int) -> Token | None:
+    """The head of the noun phrase right after a cue verb ("said Sen. Ana Ruiz (D)",
+    "added the minister"), within a few words and the sentence; None when none."""
+    tok = doc[cue]
+    for i in range(cue + 1, min(len(doc), cue + 5)):
+        t = doc[i]
+        if t.is_sent_start or t.text in ".;:!?“”\"«»" or "\n" in t.text:
+            return None
+        if t.pos_ in ("PROPN", "NOUN") or t.pos_ == "PRON" and t.lower_ not in ("it", "that"):
+            while t.dep_ in ("compound", "flat", "amod", "nmod") and t.head.i > t.i \
+                    and t.head.i != tok.i:
+                t = t.head
+            return t
+    return None
+
+
 def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribution],
           by_head: dict[int, Attribution], resolver: Resolver) -> list[Quote]:
     """Resolve speakers in text order (so continuations and pronouns see earlier
@@ -482,7 +498,7 @@ def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribut
     out: list[Quote] = []
     # paragraph, speaker, cue, and whether the quote had quote marks
     last: tuple[int, Speaker | None, Span | None, bool] | None = None
-    cache: dict[int, Speaker | None] = {}
+    cache: dict[tuple[int, int | None], Speaker | None] = {}
     seen: set[tuple[int, int]] = set()
     for c in cands:
         if (c.start, c.end) in seen:
@@ -496,9 +512,16 @@ def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribut
             while a.speaker is None and a.inherited is not None and hops < 4:
                 a = by_head.get(a.inherited, a)
                 hops += 1
-            if a.cue.head not in cache:
-                cache[a.cue.head] = resolve_speaker(doc, a, actors, resolver)
-            speaker = cache[a.cue.head]
+            if c.kind == "direct" and a.speaker is not None and c.start <= doc[a.speaker].idx < c.end \
+                    and not c.start <= doc[a.cue.head].idx < c.end:
+                # the parser took a word of the quotation for the subject of the cue
+                # after it ("“Safety,” said Grimm."): the speaker follows the cue
+                after = _after_cue(doc, a.cue.head)
+                a = replace(a, speaker=after.i if after is not None else None, mention=None)
+            key = (a.cue.head, a.speaker)
+            if key not in cache:
+                cache[key] = resolve_speaker(doc, a, actors, resolver)
+            speaker = cache[key]
             cs, ce = c.attr.cue.char_range(doc)
             cue = Span(cs, ce, text[cs:ce])
         elif c.mode == "continue" and last is not None and (
