@@ -121,3 +121,21 @@ def test_quote_glued_after_a_comma_is_attributed(nlp):
     assert q.cue is not None and q.cue.text == "said"
     assert q.speaker is not None and q.speaker.mention is not None
     assert "envoy" in q.speaker.mention.text
+
+
+@pytest.mark.parametrize("text", [
+    "Aid arrived late.\n\nThe envoy said,“Look, nobody here wants another winter of war.”",
+    'The talks ended on Friday."We will return," she said.',
+])
+def test_split_tokens_leave_a_valid_tree(nlp, text):
+    """Every token reaches a root and every sentence has one (a split token whose
+    pieces hung on its last piece once left the parser a broken tree)."""
+    doc = nlp(text)
+    for t in doc:
+        cur, hops = t, 0
+        while cur.head.i != cur.i and hops <= len(doc):
+            cur, hops = cur.head, hops + 1
+        assert hops <= len(doc), f"cycle through {t.text!r}"
+        assert cur.dep_ == "ROOT" or cur.is_space, (t.text, cur.text, cur.dep_)
+    for sent in doc.sents:
+        assert sent.root is not None

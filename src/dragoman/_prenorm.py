@@ -136,7 +136,7 @@ def prenorm(doc: Doc) -> Doc:
                 t = doc[i]
                 bounds = [0, *sorted(offsets), len(t.text)]
                 orths = [t.text[a:b] for a, b in zip(bounds, bounds[1:])]
-                retok.split(t, orths, heads=[(t, len(orths) - 1)] * len(orths))
+                retok.split(t, orths, heads=[(t, k) for k in range(len(orths))])
     line_start = True
     starts: set[int] = set()
     for t in doc:
