@@ -105,3 +105,16 @@ def test_subject_inside_the_quotation_is_not_the_speaker(nlp):
     assert q.speaker is not None and q.speaker.mention is not None
     assert "Okafor" in q.speaker.mention.text
     assert not q.start <= q.speaker.mention.start < q.end
+
+
+@pytest.mark.parametrize("text", [
+    "In a call with reporters, Col. Ana Ruiz said, “I mean, a raid is a combat operation.”",
+    "In a call with reporters, Col. Ana Ruiz said, ''I mean, a raid is a combat operation.''",
+])
+def test_phrase_before_a_speaker_stays_out_of_the_quotation(nlp, text):
+    """", X said, “…”": the sentence-initial phrase belongs to reported content only
+    when no quotation follows the cue (then the quotation is the content)."""
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert len(quotes) == 1, [(q.text, q.kind) for q in quotes]
+    assert quotes[0].kind == "direct" and quotes[0].text.startswith("I mean")

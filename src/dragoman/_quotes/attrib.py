@@ -95,6 +95,8 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
         comp = _frame_clause(tok)
         if comp is None and tok.i in doc.user_data.get("dragoman_strong_cues", ()):
             comp = _misattached_clause(tok)
+    if comp is None and tok.dep_ == "parataxis" and _opens_quotation(text, tok.idx + len(tok)):
+        return None  # "X said, ''…''": the quotation is the content (paired elsewhere)
     if comp is None and tok.dep_ == "parataxis":
         # "On Friday, X said, there was fighting": the sentence around the
         # parenthetical cue (the parser often splits it oddly).
@@ -143,11 +145,19 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
             and not any(m.dep_ == "mark" for m in comp.children):
         s = obj.left_edge.idx  # "cautioned a deal ... remains months away"
     lead = _parenthetical_lead(doc, tok, comp)
-    if lead is not None and not any(ch in text[s:e] for ch in "“”\"«»"):
+    if lead is not None and not any(ch in text[s:e] for ch in "“”\"«»") \
+            and not _opens_quotation(text, tok.idx + len(tok)):
         s = lead  # "At times last year, people close to him said, the mention ..."
     if e - s < 3:
         return None
     return s, e
+
+
+def _opens_quotation(text: str, pos: int) -> bool:
+    """Whether a quotation opens right after ``pos`` (past a comma or a colon)."""
+    rest = text[pos:pos + 6].lstrip(" ,:\u00a0")
+    return rest[:1] in ("“", '"', "«", "„", "‘") or rest.startswith("''") or (
+        rest[:1] == "'" and rest[1:2].isupper())
 
 
 def _split_clause(doc: Doc, tok: Token, comp: Token, span: tuple[int, int],
