@@ -512,12 +512,13 @@ def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribut
             while a.speaker is None and a.inherited is not None and hops < 4:
                 a = by_head.get(a.inherited, a)
                 hops += 1
-            if c.kind == "direct" and a.speaker is not None and c.start <= doc[a.speaker].idx < c.end \
+            if a.speaker is not None and c.start <= doc[a.speaker].idx < c.end \
                     and not c.start <= doc[a.cue.head].idx < c.end:
                 # the parser took a word of the quotation for the subject of the cue
                 # after it ("“Safety,” said Grimm."): the speaker follows the cue
                 after = _after_cue(doc, a.cue.head)
-                a = replace(a, speaker=after.i if after is not None else None, mention=None)
+                if after is not None or c.kind == "direct":
+                    a = replace(a, speaker=after.i if after is not None else None, mention=None)
             key = (a.cue.head, a.speaker)
             if key not in cache:
                 cache[key] = resolve_speaker(doc, a, actors, resolver)
