@@ -126,7 +126,8 @@ def main() -> None:
                 "#   noun lemmas (with a clause or an of/about/over/on/for phrase) that head a\n"
                 f"#   gold cue at least {args.min_cues} times and in at least {args.ratio:.0%}\n"
                 "#   of their occurrences. Used by dragoman/_quotes/cues.py (belief cues).\n"
-                "# Source: counted on PolNeAR train (CC BY-SA 4.0); generated, do not edit.\n"
+                "# Source: counted on PolNeAR v1.0.0 train (networkdynamics/PolNeAR, annotations\n"
+                "#   for research); only lemmas and counts ship. Generated, do not edit.\n"
                 "# Columns: kind, lemma, times a cue, occurrences.\n")
         for kind, lemma, h, n in rows:
             f.write(f"{kind}\t{lemma}\t{h}\t{n}\n")
