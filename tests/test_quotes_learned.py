@@ -118,3 +118,26 @@ def test_phrase_before_a_speaker_stays_out_of_the_quotation(nlp, text):
     quotes = find_quotes(doc, find_actors(doc))
     assert len(quotes) == 1, [(q.text, q.kind) for q in quotes]
     assert quotes[0].kind == "direct" and quotes[0].text.startswith("I mean")
+
+
+def test_clause_in_a_survey_reports_its_finding(nlp):
+    text = "In the latest survey, the governor leads her rival by ten points."
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert len(quotes) == 1, [(q.text, q.kind) for q in quotes]
+    q = quotes[0]
+    assert q.kind == "belief" and q.text == "the governor leads her rival by ten points"
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert "survey" in q.speaker.mention.text
+
+
+@pytest.mark.parametrize("text", [
+    "In the survey, most farmers said they wanted lower taxes on fuel.",  # the cue's own
+    "In the morning, the governor left for the coast.",  # not a survey
+])
+def test_no_finding_without_a_survey_of_its_own(nlp, text):
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert all(q.kind != "belief" for q in quotes), [(q.text, q.kind) for q in quotes]
+    if "said" in text:
+        assert quotes and quotes[0].kind == "indirect"

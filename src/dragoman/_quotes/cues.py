@@ -8,6 +8,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from .._lexicon import words
+
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.tsv"
 #: Cue verbs and nouns counted on PolNeAR train by ``scripts/train_cues.py``.
 LEARNED_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "learned_cues.tsv"
@@ -86,7 +88,8 @@ class Cue:
     belief: str | None = None  # a thought, not speech: the content it takes
     # (clause | object | raising: the whole clause, holder unnamed: "X seems to Y",
     # "X is expected to Y" | stance: a verb of judgement with only an object,
-    # "condemned the strike")
+    # "condemned the strike" | finding: the clause a survey reports, "in the poll, X
+    # leads")
 
     def char_range(self, doc: Doc) -> tuple[int, int]:
         toks = [doc[i] for i in self.tokens]
@@ -122,11 +125,30 @@ def noun_content_head(tok: Token) -> Token | None:
     return None
 
 
+#: Nouns of a study or a survey: "in the latest poll, X leads" reports its finding.
+_FINDINGS = words("finding_nouns")
+
+
+def _finding(tok: Token) -> Token | None:
+    """"In the latest poll, X leads": the survey noun of an "in" phrase that hangs on
+    a clause, or None."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in _FINDINGS or obj.pos_ != "NOUN":
+        return None
+    return obj
+
+
 def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
     """The speech cues of ``doc`` in order: verbs, multi-word cues, "according to"."""
     cues: list[Cue] = []
+    findings: list[Cue] = []
     for tok in doc:
         lemma = _lemma(tok)
+        if _finding(tok) is not None:
+            findings.append(Cue(tok.i, [tok.i], "weak", "source", "finding"))
+            continue
         if lemma in lex.sources and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             cues.append(Cue(tok.i, [tok.i, tok.i + 1], "strong", "source"))
             continue
@@ -165,4 +187,10 @@ def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
                     _lemma(g) in lex.frames for g in c.children) for c in tok.children):
             force = "strong"  # "accused X in a statement"
         cues.append(Cue(tok.i, [tok.i], force, "verb"))
+    if findings:
+        # a clause reported by a cue of its own ("in the poll, 40% said ...") is that
+        # cue's: the survey is then only where it was said
+        heads = {c.head for c in cues}
+        cues += [f for f in findings if doc[f.head].head.i not in heads]
+        cues.sort(key=lambda c: c.head)
     return cues
