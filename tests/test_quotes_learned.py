@@ -141,3 +141,23 @@ def test_no_finding_without_a_survey_of_its_own(nlp, text):
     assert all(q.kind != "belief" for q in quotes), [(q.text, q.kind) for q in quotes]
     if "said" in text:
         assert quotes and quotes[0].kind == "indirect"
+
+
+def test_speech_verb_with_a_noun_object_reports_it_as_belief(nlp):
+    assert "announce" in load_lexicon().objects
+    text = "The ministry announced new sanctions on the three largest banks."
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert len(quotes) == 1, [(q.text, q.kind) for q in quotes]
+    q = quotes[0]
+    assert q.kind == "belief" and q.text == "new sanctions on the three largest banks"
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert "ministry" in q.speaker.mention.text
+
+
+def test_speech_verb_after_a_quotation_stays_speech(nlp):
+    text = "“We will not retreat from the border, not one step,” the minister announced."
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert len(quotes) == 1 and quotes[0].kind == "direct"
+    assert quotes[0].cue is not None and quotes[0].cue.text == "announced"

@@ -520,8 +520,11 @@ def _clip_to_paragraph(text: str, pos: int, span: tuple[int, int] | None
     return (s, e) if e - s >= 3 else None
 
 
-def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
-    """Speaker and content for every cue."""
+def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = frozenset()
+                      ) -> list[Attribution]:
+    """Speaker and content for every cue; a speech verb in ``objects`` with no
+    content of its own reports its noun object as a belief ("announced new sanctions")."""
+    objects = objects - _DIRECTIVES.keys() - _JUDGEMENTS.keys() - {"quote"}
     heads = {c.head for c in cues}
     doc.user_data["dragoman_cue_heads"] = heads
     doc.user_data["dragoman_strong_cues"] = {c.head for c in cues if c.force == "strong"}
@@ -550,6 +553,15 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
                 for comp in doc[c.head].children if comp.dep_ == "ccomp" for g in comp.children):
             continue  # "has not said whether ...": nothing was said
         content = content_of(doc, c, nested_order) if prelim[c.head] else None
+        if content is None and c.kind == "verb" and not c.belief \
+                and doc[c.head].lemma_.lower() in objects:
+            # "announced new sanctions": what was announced, no words reported
+            content = _belief_content(doc, doc[c.head], "object")
+            if content is not None and any(ch in doc_text(doc)[content[0]:content[1]]
+                                           for ch in "“”\"«»"):
+                content = None  # "announced the decision: “…”": the quotation says it
+            if content is not None:
+                c = replace(c, belief="object")
         if content is not None and not c.belief and _stance(doc[c.head]) \
                 and _complement(doc, doc[c.head], set(c.tokens)) is None:
             c = replace(c, belief="stance")  # "condemned the strike": a stance, no speech

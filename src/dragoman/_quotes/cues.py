@@ -27,6 +27,7 @@ class Lexicon:
     # lemma -> content it takes: clause (a that-clause or infinitive only) or object
     # (also a noun phrase: "backs the plan")
     nouns: frozenset[str] = frozenset()  # noun cues: "the claim that", "criticism of"
+    objects: frozenset[str] = frozenset()  # speech verbs whose noun object is content
 
 
 @functools.lru_cache(maxsize=2)
@@ -55,14 +56,17 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         elif kind == "belief":
             beliefs[words[0]] = force if force in ("clause", "object", "raising") else "clause"
     nouns: set[str] = set()
+    objects: set[str] = set()
     if path is None:
         for kind, lemma in _learned():
             if kind == "verb" and lemma not in verbs and lemma not in phrases:
                 beliefs.setdefault(lemma, "object")
             elif kind == "noun":
                 nouns.add(lemma)
+            elif kind == "object" and lemma in verbs:
+                objects.add(lemma)
     return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames), beliefs,
-                   frozenset(nouns))
+                   frozenset(nouns), frozenset(objects))
 
 
 def _learned() -> list[tuple[str, str]]:

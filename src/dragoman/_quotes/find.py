@@ -323,8 +323,9 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
     """
     text = doc_text(doc)
     segs = find_segments(text)
-    cues = find_cues(doc, load_lexicon())
-    attrs = find_attributions(doc, cues)
+    lexicon = load_lexicon()
+    cues = find_cues(doc, lexicon)
+    attrs = find_attributions(doc, cues, lexicon.objects)
     attrs += label_attributions(doc, {c.head for c in cues})
     seg_ranges = [(g.open_mark if g.open_mark >= 0 else g.start,
                    g.close_mark + 1 if g.close_mark >= 0 else g.end) for g in segs]
