@@ -8,7 +8,9 @@ The order of decisions for a quoted segment (text between quote marks):
 2. it hangs in the parse under a cue ("spoke of “…”", "described X as “…”"): direct;
 3. it is a word or three with no cue: a scare quote, dropped;
 4. a cue without content of its own stands next to it in the same sentence
-   ("“…,” he told Russian TV, “…”", "she said: “…”"): direct;
+   ("“…,” he told Russian TV, “…”", "she said: “…”"), a clause before a colon
+   introduces it, or a tag of a subject and any verb follows a quotation that opens
+   its sentence ("“…,” an angry Okafor retorted."): direct;
 5. it follows an attributed quote in the same or the next paragraph: a
    continuation, same speaker;
 6. otherwise a pull quote: speaker null.
