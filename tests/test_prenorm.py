@@ -91,3 +91,51 @@ def test_dateline_is_not_the_speaker(nlp):
     assert len(quotes) == 1
     assert quotes[0].text == "the exercise would start on Monday"
     assert "ministry" in quotes[0].speaker.name.lower()
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ('The envoy said,“Look at what the floods did to the valley.”', ["said", ",", "“", "Look"]),
+    ("The envoy replied:'Nobody here wants another winter of war.'", ["replied", ":", "'", "Nobody"]),
+])
+def test_quote_mark_glued_after_a_comma_is_split(nlp, text, pieces):
+    doc = nlp(text)
+    assert doc.text == text
+    toks = [t.text for t in doc]
+    i = toks.index(pieces[0])
+    assert toks[i:i + len(pieces)] == pieces
+    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+
+
+def test_apostrophe_after_a_comma_stays(nlp):
+    doc = nlp("They played rock,'n'roll all night.")
+    assert "'" not in [t.text for t in doc]
+
+
+def test_quote_glued_after_a_comma_is_attributed(nlp):
+    text = "The envoy said,“Look at what the floods did to the valley and its farms.”"
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert len(quotes) == 1, [(q.text, q.kind) for q in quotes]
+    q = quotes[0]
+    assert q.kind == "direct" and q.text.startswith("Look at what")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert "envoy" in q.speaker.mention.text
+
+
+@pytest.mark.parametrize("text", [
+    "Aid arrived late.\n\nThe envoy said,“Look, nobody here wants another winter of war.”",
+    'The talks ended on Friday."We will return," she said.',
+])
+def test_split_tokens_leave_a_valid_tree(nlp, text):
+    """Every token reaches a root and every sentence has one (a split token whose
+    pieces hung on its last piece once left the parser a broken tree)."""
+    doc = nlp(text)
+    for t in doc:
+        cur, hops = t, 0
+        while cur.head.i != cur.i and hops <= len(doc):
+            cur, hops = cur.head, hops + 1
+        assert hops <= len(doc), f"cycle through {t.text!r}"
+        assert cur.dep_ == "ROOT" or cur.is_space, (t.text, cur.text, cur.dep_)
+    for sent in doc.sents:
+        assert sent.root is not None

@@ -5,8 +5,8 @@ parser, and changes only token boundaries and sentence starts, never the text, s
 that ``doc.text`` is still the article exactly as read:
 
 - a quote mark or a dash glued to the word it opens (``Friday."We``, ``«Nobody``,
-  ``--The``) becomes a token of its own, so that quote marks pair and the word
-  keeps its part of speech;
+  ``--The``, ``said,“Look``) becomes a token of its own, so that quote marks pair
+  and the word keeps its part of speech;
 - a paragraph (a line break) always starts a sentence, so that a headline or a
   paragraph without a full stop is not parsed into the next one;
 - a closing quote mark after a full stop never starts a sentence: it closes the
@@ -48,6 +48,23 @@ def _glued_prefix(text: str) -> int:
     if text[0] in "'‘" and not rest[0].isupper():
         return 0  # "'s", "'90s": an apostrophe, not a quote mark
     return 1 if rest[0].isalnum() else 0
+
+
+#: A quote mark glued after a punctuation mark inside one token: ``said,“Look``.
+_GLUED_INSIDE = re.compile(r"(?<=\w)[,;:!?.](?P<mark>[\"“«„‘'])(?=\w)")
+
+
+def _glued_inside(text: str) -> list[int]:
+    """Offsets inside the token ``text`` where it must be cut so that a punctuation
+    mark and the quote mark glued after it stand alone (``said,“Look`` -> ``said`` ``,``
+    ``“`` ``Look``); none for an apostrophe (``'s``) or a lower-case word after ``'``."""
+    cuts: list[int] = []
+    for m in _GLUED_INSIDE.finditer(text):
+        mark = m.start("mark")
+        if text[mark] in "'‘" and not text[mark + 1].isupper():
+            continue
+        cuts += [m.start(), mark, mark + 1]
+    return cuts
 
 
 def _dateline_end(text: str, start: int) -> int | None:
@@ -103,6 +120,9 @@ def prenorm(doc: Doc) -> Doc:
         n = _glued_prefix(t.text)
         if n:
             cuts.setdefault(t.i, set()).add(n)
+        inside = _glued_inside(t.text)
+        if inside:
+            cuts.setdefault(t.i, set()).update(inside)
     for start in _paragraph_starts(text):
         end = _dateline_end(text, start)
         if end is None:
@@ -116,7 +136,7 @@ def prenorm(doc: Doc) -> Doc:
                 t = doc[i]
                 bounds = [0, *sorted(offsets), len(t.text)]
                 orths = [t.text[a:b] for a, b in zip(bounds, bounds[1:])]
-                retok.split(t, orths, heads=[(t, len(orths) - 1)] * len(orths))
+                retok.split(t, orths, heads=[(t, k) for k in range(len(orths))])
     line_start = True
     starts: set[int] = set()
     for t in doc:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .._nlp import doc_text
-from .cues import Cue
-from .who import SUBJECT_DEPS, speaker_of, subject
+from .cues import Cue, noun_content_head
+from .who import DOCUMENT_NOUNS, SUBJECT_DEPS, speaker_of, subject
 from .._lexicon import table, words
 
 _AUDIENCE = words("audience_nouns")
@@ -85,11 +85,18 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     own = set(cue.tokens)
     if cue.kind == "source":
         return _around(doc, tok)
+    if cue.kind == "noun":
+        head = noun_content_head(tok)
+        if head is None:
+            return None
+        return _content_chars(doc, head.left_edge.idx, head.right_edge.i)
     comp = _complement(doc, tok, own)
     if comp is None:
         comp = _frame_clause(tok)
         if comp is None and tok.i in doc.user_data.get("dragoman_strong_cues", ()):
             comp = _misattached_clause(tok)
+    if comp is None and tok.dep_ == "parataxis" and _opens_quotation(text, tok.idx + len(tok)):
+        return None  # "X said, ''…''": the quotation is the content (paired elsewhere)
     if comp is None and tok.dep_ == "parataxis":
         # "On Friday, X said, there was fighting": the sentence around the
         # parenthetical cue (the parser often splits it oddly).
@@ -138,11 +145,19 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
             and not any(m.dep_ == "mark" for m in comp.children):
         s = obj.left_edge.idx  # "cautioned a deal ... remains months away"
     lead = _parenthetical_lead(doc, tok, comp)
-    if lead is not None and not any(ch in text[s:e] for ch in "“”\"«»"):
+    if lead is not None and not any(ch in text[s:e] for ch in "“”\"«»") \
+            and not _opens_quotation(text, tok.idx + len(tok)):
         s = lead  # "At times last year, people close to him said, the mention ..."
     if e - s < 3:
         return None
     return s, e
+
+
+def _opens_quotation(text: str, pos: int) -> bool:
+    """Whether a quotation opens right after ``pos`` (past a comma or a colon)."""
+    rest = text[pos:pos + 6].lstrip(" ,:\u00a0")
+    return rest[:1] in ("“", '"', "«", "„", "‘") or rest.startswith("''") or (
+        rest[:1] == "'" and rest[1:2].isupper())
 
 
 def _split_clause(doc: Doc, tok: Token, comp: Token, span: tuple[int, int],
@@ -249,7 +264,8 @@ def _belief_content(doc: Doc, tok: Token, takes: str) -> tuple[int, int] | None:
         parts += [c for c in tok.children if c.dep_ == "dobj" and c.i < parts[0].i]
     elif takes == "object" or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
         obj = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "oprd")
-               and c.pos_ in ("NOUN", "PROPN", "NUM") and c.lemma_.lower() not in _AUDIENCE]
+               and c.pos_ in ("NOUN", "PROPN", "NUM") and c.lemma_.lower() not in _AUDIENCE
+               and c.lemma_.lower() not in DOCUMENT_NOUNS]  # "published a statement"
         if obj:
             parts = obj + [c for c in tok.children if c.i > obj[0].i and c.dep_ == "prep"
                            and c.lower_ == "as"]
@@ -504,8 +520,11 @@ def _clip_to_paragraph(text: str, pos: int, span: tuple[int, int] | None
     return (s, e) if e - s >= 3 else None
 
 
-def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
-    """Speaker and content for every cue."""
+def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = frozenset()
+                      ) -> list[Attribution]:
+    """Speaker and content for every cue; a speech verb in ``objects`` with no
+    content of its own reports its noun object as a belief ("announced new sanctions")."""
+    objects = objects - _DIRECTIVES.keys() - _JUDGEMENTS.keys() - {"quote"}
     heads = {c.head for c in cues}
     doc.user_data["dragoman_cue_heads"] = heads
     doc.user_data["dragoman_strong_cues"] = {c.head for c in cues if c.force == "strong"}
@@ -534,6 +553,15 @@ def find_attributions(doc: Doc, cues: list[Cue]) -> list[Attribution]:
                 for comp in doc[c.head].children if comp.dep_ == "ccomp" for g in comp.children):
             continue  # "has not said whether ...": nothing was said
         content = content_of(doc, c, nested_order) if prelim[c.head] else None
+        if content is None and c.kind == "verb" and not c.belief \
+                and doc[c.head].lemma_.lower() in objects:
+            # "announced new sanctions": what was announced, no words reported
+            content = _belief_content(doc, doc[c.head], "object")
+            if content is not None and any(ch in doc_text(doc)[content[0]:content[1]]
+                                           for ch in "“”\"«»"):
+                content = None  # "announced the decision: “…”": the quotation says it
+            if content is not None:
+                c = replace(c, belief="object")
         if content is not None and not c.belief and _stance(doc[c.head]) \
                 and _complement(doc, doc[c.head], set(c.tokens)) is None:
             c = replace(c, belief="stance")  # "condemned the strike": a stance, no speech

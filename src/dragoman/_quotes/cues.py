@@ -8,7 +8,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from .._lexicon import words
+
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.tsv"
+#: Cue verbs and nouns counted on PolNeAR train by ``scripts/train_cues.py``.
+LEARNED_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "learned_cues.tsv"
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class Lexicon:
     beliefs: dict[str, str] = dataclasses.field(default_factory=dict)
     # lemma -> content it takes: clause (a that-clause or infinitive only) or object
     # (also a noun phrase: "backs the plan")
+    nouns: frozenset[str] = frozenset()  # noun cues: "the claim that", "criticism of"
+    objects: frozenset[str] = frozenset()  # speech verbs whose noun object is content
 
 
 @functools.lru_cache(maxsize=2)
@@ -49,7 +55,30 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             frames.add(words[-1])
         elif kind == "belief":
             beliefs[words[0]] = force if force in ("clause", "object", "raising") else "clause"
-    return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames), beliefs)
+    nouns: set[str] = set()
+    objects: set[str] = set()
+    if path is None:
+        for kind, lemma in _learned():
+            if kind == "verb" and lemma not in verbs and lemma not in phrases:
+                beliefs.setdefault(lemma, "object")
+            elif kind == "noun":
+                nouns.add(lemma)
+            elif kind == "object" and lemma in verbs:
+                objects.add(lemma)
+    return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames), beliefs,
+                   frozenset(nouns), frozenset(objects))
+
+
+def _learned() -> list[tuple[str, str]]:
+    """(kind, lemma) rows of the learned cue table (none when it is absent)."""
+    if not LEARNED_PATH.is_file():
+        return []
+    rows = []
+    for line in LEARNED_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, lemma = line.split("\t")[:2]
+            rows.append((kind, lemma))
+    return rows
 
 
 @dataclass
@@ -59,11 +88,12 @@ class Cue:
     head: int
     tokens: list[int]
     force: str
-    kind: str  # verb | phrase | source
+    kind: str  # verb | phrase | source | noun
     belief: str | None = None  # a thought, not speech: the content it takes
     # (clause | object | raising: the whole clause, holder unnamed: "X seems to Y",
     # "X is expected to Y" | stance: a verb of judgement with only an object,
-    # "condemned the strike")
+    # "condemned the strike" | finding: the clause a survey reports, "in the poll, X
+    # leads")
 
     def char_range(self, doc: Doc) -> tuple[int, int]:
         toks = [doc[i] for i in self.tokens]
@@ -81,13 +111,54 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+#: Prepositions that bring the content of a noun cue: "criticism of X", "doubts about Y".
+NOUN_PREPS = frozenset({"of", "about", "over", "on", "for"})
+
+
+def noun_content_head(tok: Token) -> Token | None:
+    """What a noun cue reports: its that-clause ("the claim that X") or the object of
+    a preposition right after it ("criticism of X"); None when it has neither."""
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "ccomp" or c.dep_ == "acl" and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return c
+        if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in NOUN_PREPS:
+            return next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
+#: Nouns of a study or a survey: "in the latest poll, X leads" reports its finding.
+_FINDINGS = words("finding_nouns")
+
+
+def _finding(tok: Token) -> Token | None:
+    """"In the latest poll, X leads": the survey noun of an "in" phrase that hangs on
+    a clause, or None."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in _FINDINGS or obj.pos_ != "NOUN":
+        return None
+    return obj
+
+
 def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
     """The speech cues of ``doc`` in order: verbs, multi-word cues, "according to"."""
     cues: list[Cue] = []
+    findings: list[Cue] = []
     for tok in doc:
         lemma = _lemma(tok)
+        if _finding(tok) is not None:
+            findings.append(Cue(tok.i, [tok.i], "weak", "source", "finding"))
+            continue
         if lemma in lex.sources and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             cues.append(Cue(tok.i, [tok.i, tok.i + 1], "strong", "source"))
+            continue
+        if tok.pos_ == "NOUN" and lemma in lex.nouns:
+            if noun_content_head(tok) is not None:
+                cues.append(Cue(tok.i, [tok.i], "weak", "noun", "noun"))
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD":
             continue
@@ -120,4 +191,10 @@ def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
                     _lemma(g) in lex.frames for g in c.children) for c in tok.children):
             force = "strong"  # "accused X in a statement"
         cues.append(Cue(tok.i, [tok.i], force, "verb"))
+    if findings:
+        # a clause reported by a cue of its own ("in the poll, 40% said ...") is that
+        # cue's: the survey is then only where it was said
+        heads = {c.head for c in cues}
+        cues += [f for f in findings if doc[f.head].head.i not in heads]
+        cues.sort(key=lambda c: c.head)
     return cues

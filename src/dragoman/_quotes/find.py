@@ -8,7 +8,9 @@ The order of decisions for a quoted segment (text between quote marks):
 2. it hangs in the parse under a cue ("spoke of “…”", "described X as “…”"): direct;
 3. it is a word or three with no cue: a scare quote, dropped;
 4. a cue without content of its own stands next to it in the same sentence
-   ("“…,” he told Russian TV, “…”", "she said: “…”"): direct;
+   ("“…,” he told Russian TV, “…”", "she said: “…”"), a clause before a colon
+   introduces it, or a tag of a subject and any verb follows a quotation that opens
+   its sentence ("“…,” an angry Okafor retorted."): direct;
 5. it follows an attributed quote in the same or the next paragraph: a
    continuation, same speaker;
 6. otherwise a pull quote: speaker null.
@@ -18,7 +20,7 @@ Content clauses of cues with no quote marks are *indirect* quotes.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -244,6 +246,50 @@ def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
     return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)
 
 
+_TAG_WORDS = 8  # longest "…,” an angry minister retorted." tag after a quotation
+
+
+def _speech_tag(doc: Doc, seg: Segment) -> Attribution | None:
+    """"“…,” an angry Okafor retorted." / "“…!” shouted Okafor.": a short clause right
+    after a quotation that ends in a comma, "!" or "?", made of a subject and a verb
+    with nothing else to say, attributes the quotation whatever the verb (manner of
+    speaking verbs are an open class)."""
+    text = doc_text(doc)
+    if seg.close_mark < 0:
+        return None
+    after = seg.close_mark + 1
+    lead_s, _ = _sentence_bounds(text, seg.open_mark, seg.open_mark)
+    if seg.open_mark < 0 or text[lead_s:seg.open_mark].strip(" \n\t—–-"):
+        return None  # the quotation must open its sentence
+    if text[seg.end - 1:seg.end] not in (",", "!", "?") and text[after:after + 1] != ",":
+        return None
+    stop = after
+    while stop < len(text) and text[stop] not in ".!?;\n“\"«":
+        stop += 1
+    if stop >= len(text) or text[stop] not in ".\n“\"«" or _words(text[after:stop]) > _TAG_WORDS:
+        return None
+    span = doc.char_span(after, stop, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    verbs = [t for t in span if t.pos_ == "VERB"]
+    if len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") and c.i >= span.start
+           for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "npadvmod", "attr")
+                 and span.start <= c.i < span.end and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if subj is None:
+        # the parser may take an inverted speaker for an object or leave it loose
+        subj = next((t for t in span if t.i > verb.i and t.pos_ in ("PROPN", "NOUN")
+                     and t.head.i == verb.i), None)
+    if subj is None or any(t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ != "aux"
+                           for t in span):
+        return None
+    return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)
+
+
 def _merge_split(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """“A,” he said, “B.” / “A,” he said. “B.”: one quotation interrupted by its
     attribution is one quote (from A to B), as attribution corpora (PolNeAR) annotate
@@ -279,8 +325,9 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
     """
     text = doc_text(doc)
     segs = find_segments(text)
-    cues = find_cues(doc, load_lexicon())
-    attrs = find_attributions(doc, cues)
+    lexicon = load_lexicon()
+    cues = find_cues(doc, lexicon)
+    attrs = find_attributions(doc, cues, lexicon.objects)
     attrs += label_attributions(doc, {c.head for c in cues})
     seg_ranges = [(g.open_mark if g.open_mark >= 0 else g.start,
                    g.close_mark + 1 if g.close_mark >= 0 else g.end) for g in segs]
@@ -325,6 +372,12 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
             # words quoted inside reported speech are the speaker's, even where a
             # belief inside that speech holds them too ("said X wanted “…”")
             holders = [a for a in holders if not a.cue.belief]
+        elif holders:
+            # a thought holds the quoted words only when no speech cue governs them
+            # ("discussed what an official called “…”": the words are the official's)
+            gov = _governing(doc, g, by_head)
+            if gov is not None and not gov.cue.belief:
+                holders = []
         if holders:
             a = min(holders, key=lambda x: x.content[1] - x.content[0])  # type: ignore[index]
             cs, ce = a.content  # type: ignore[misc]
@@ -359,6 +412,8 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         adj = _adjacent(text, g, segs, k, cue_pos, cue_at)
         if adj is None:
             adj = _colon_intro(doc, g)
+        if adj is None:
+            adj = _speech_tag(doc, g)
         if adj is None and _words(quoted) <= _SCARE_WORDS:
             links.append(("short", None))  # kept only as the tail of a split quote
             continue
@@ -422,6 +477,22 @@ def _outside_speech(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _after_cue(doc: Doc, cue: int) -> Token | None:
+    """The head of the noun phrase right after a cue verb ("said Sen. Ana Ruiz (D)",
+    "added the minister"), within a few words and the sentence; None when none."""
+    tok = doc[cue]
+    for i in range(cue + 1, min(len(doc), cue + 5)):
+        t = doc[i]
+        if t.is_sent_start or t.text in ".;:!?“”\"«»" or "\n" in t.text:
+            return None
+        if t.pos_ in ("PROPN", "NOUN") or t.pos_ == "PRON" and t.lower_ not in ("it", "that"):
+            while t.dep_ in ("compound", "flat", "amod", "nmod") and t.head.i > t.i \
+                    and t.head.i != tok.i:
+                t = t.head
+            return t
+    return None
+
+
 def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribution],
           by_head: dict[int, Attribution], resolver: Resolver) -> list[Quote]:
     """Resolve speakers in text order (so continuations and pronouns see earlier
@@ -430,7 +501,7 @@ def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribut
     out: list[Quote] = []
     # paragraph, speaker, cue, and whether the quote had quote marks
     last: tuple[int, Speaker | None, Span | None, bool] | None = None
-    cache: dict[int, Speaker | None] = {}
+    cache: dict[tuple[int, int | None], Speaker | None] = {}
     seen: set[tuple[int, int]] = set()
     for c in cands:
         if (c.start, c.end) in seen:
@@ -444,9 +515,17 @@ def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribut
             while a.speaker is None and a.inherited is not None and hops < 4:
                 a = by_head.get(a.inherited, a)
                 hops += 1
-            if a.cue.head not in cache:
-                cache[a.cue.head] = resolve_speaker(doc, a, actors, resolver)
-            speaker = cache[a.cue.head]
+            if a.speaker is not None and c.start <= doc[a.speaker].idx < c.end \
+                    and not c.start <= doc[a.cue.head].idx < c.end:
+                # the parser took a word of the quotation for the subject of the cue
+                # after it ("“Safety,” said Grimm."): the speaker follows the cue
+                after = _after_cue(doc, a.cue.head)
+                if after is not None or c.kind == "direct":
+                    a = replace(a, speaker=after.i if after is not None else None, mention=None)
+            key = (a.cue.head, a.speaker)
+            if key not in cache:
+                cache[key] = resolve_speaker(doc, a, actors, resolver)
+            speaker = cache[key]
             cs, ce = c.attr.cue.char_range(doc)
             cue = Span(cs, ce, text[cs:ce])
         elif c.mode == "continue" and last is not None and (

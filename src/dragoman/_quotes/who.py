@@ -112,6 +112,13 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
         if obj is None:
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         return obj, None
+    if cue.kind == "noun":  # "his claim that", "X voiced doubts about Y"
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss, None
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            return subject(tok.head), None
+        return None, None
     # "quoted X as saying": the speaker is X (or the passive subject).
     if tok.lemma_ == "say" and tok.head.lower_ == "as" and tok.head.head.lemma_ in _QUOTE_LEMMAS:
         q = tok.head.head
