@@ -60,3 +60,14 @@ def test_talks_out_of_the_question_are_no_talks(nlp) -> None:  # type: ignore[no
     evs = code(nlp, '"Any talks with Peru are out of the question," the Chilean president said.')
     talks = [e for e in evs if e.type == "CONSULT"]
     assert talks and all(e.negated for e in talks)
+
+
+def test_a_belief_holder_does_not_do_what_the_belief_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile's president believes the newly signed accord with Peru will hold."
+    doc = nlp(text)
+    actors = find_actors(doc)
+    quotes = find_quotes(doc, actors)
+    assert [q.kind for q in quotes] == ["belief"]
+    signed = [e for e in find_events(doc, actors, quotes, published="2021-06-02", use_classifier=False)[0]
+              if e.trigger.text == "signed"]
+    assert signed and all(e.source is None or e.source.code != "CHLGOV" for e in signed)

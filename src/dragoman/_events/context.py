@@ -44,14 +44,16 @@ class Context:
         self.mutual: set[int] = set()
         # trigger start -> the mediator of the talks or deal ("UN-mediated talks")
         self.mediators: dict[int, Token] = {}
-        self._quotes = sorted(quotes, key=lambda q: q.start)
+        # speech only: an attributed belief ("X fears that ...") is a thought, so its
+        # holder neither does what its content reports nor tells it
+        self._quotes = sorted((q for q in quotes if q.kind != "belief"), key=lambda q: q.start)
         self._quote_starts = [q.start for q in self._quotes]
         coded = [(m, a, actor_code(a)) for a in actors.actors for m in a.mentions]
         self._mentions = sorted(((m, a, c) for m, a, c in coded if c), key=lambda x: x[0].start)
         self._mention_starts = [m.start for m, _, _ in self._mentions]
 
     def quote_at(self, start: int) -> Quote | None:
-        """The quote whose span holds character ``start``."""
+        """The quote (speech, not a belief) whose span holds character ``start``."""
         i = bisect.bisect_right(self._quote_starts, start) - 1
         for q in self._quotes[max(0, i - 2):i + 1]:
             if q.start <= start < q.end:
