@@ -279,3 +279,11 @@ def test_quoted_words_in_a_belief_inside_speech_belong_to_the_speech(nlp):
     quotes = quotes_of(nlp, text)
     assert [(q.text, q.kind) for q in quotes] == [
         ('Lagos wanted "a fair deal" with its neighbours', "mixed")]
+
+
+def test_a_cue_verb_with_nothing_to_report_does_not_cut_the_content(nlp):
+    # "calling local groups" is phoning, not a report: the clause goes on past it
+    text = ('The senator said he began calling local groups and making an effort to '
+            '"help get eyes up," a reference to drones.')
+    found = [q for q in quotes_of(nlp, text) if "began" in q.text]
+    assert found and "making an effort" in found[0].text and found[0].speaker is not None

@@ -538,7 +538,9 @@ def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = froze
     nested |= {c.head for c in cues if doc[c.head].tag_ == "VBG"
                and doc[c.head].dep_ in ("advcl", "conj", "xcomp")}
     nested |= {c.head for c in cues if doc[c.head].dep_ == "conj"}
-    nested &= speech
+    # ... and only those with something to report ("began calling local groups" is
+    # no report, so the clause it stands in goes on)
+    nested &= speech & {h for h, span in prelim.items() if span is not None}
     # an infinitive ("did not go far enough to demand action") is part of the content
     # it stands in, not a report of its own
     infinitives = {c.head for c in cues if doc[c.head].tag_ == "VB" and any(
