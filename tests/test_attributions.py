@@ -287,3 +287,11 @@ def test_a_cue_verb_with_nothing_to_report_does_not_cut_the_content(nlp):
             '"help get eyes up," a reference to drones.')
     found = [q for q in quotes_of(nlp, text) if "began" in q.text]
     assert found and "making an effort" in found[0].text and found[0].speaker is not None
+
+
+def test_a_reported_clause_split_in_two_by_the_parser_is_one_content(nlp):
+    # the parser gives "said" two complements: "he hopes ..." and "so he will ..."
+    text = ('The mayor said he hopes to visit every district, so he will have enough '
+            'support to pass the budget.')
+    found = [q for q in quotes_of(nlp, text) if "so he will" in q.text]
+    assert found and found[0].text.startswith("he hopes")

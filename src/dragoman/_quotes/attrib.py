@@ -144,6 +144,9 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     if obj is not None and obj.pos_ == "NOUN" and obj.lemma_ not in _AUDIENCE \
             and not any(m.dep_ == "mark" for m in comp.children):
         s = obj.left_edge.idx  # "cautioned a deal ... remains months away"
+    first = _first_of_split(doc, tok, comp)
+    if first is not None and first.left_edge.idx < s:
+        s = first.left_edge.idx  # "said she intends X, so she will Y": one clause
     lead = _parenthetical_lead(doc, tok, comp)
     if lead is not None and not any(ch in text[s:e] for ch in "“”\"«»") \
             and not _opens_quotation(text, tok.idx + len(tok)):
@@ -391,6 +394,15 @@ def _complement(doc: Doc, tok: Token, own: set[int]) -> Token | None:
         return (c.i not in heads, c.i > tok.i, marked)
 
     return max(comps, key=rank)
+
+
+def _first_of_split(doc: Doc, tok: Token, comp: Token) -> Token | None:
+    """An earlier complement of the same cue in the same sentence, when the parser
+    split one reported clause in two ("said she intends to win, so she will have ..."
+    gives "said" two complements): the content then starts with the first."""
+    earlier = [c for c in tok.children if c.dep_ == "ccomp" and tok.i < c.i < comp.i
+               and c.sent.start == comp.sent.start]
+    return min(earlier, key=lambda c: c.i) if earlier else None
 
 
 def _foreign_conjuncts(comp: Token) -> set[int]:
