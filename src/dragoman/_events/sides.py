@@ -49,28 +49,21 @@ def _is_subject(doc: Doc, start: int) -> bool:
     return False
 
 
-_EDGES = PLACE_EDGES
-
-
 def _is_place(doc: Doc, start: int) -> bool:
     root = token_at(doc, start)
     if root is None:
         return False
-    while root.dep_ == "compound" or (root.dep_ == "amod" and root.head.lower_ in _EDGES):
+    while root.dep_ == "compound" or (root.dep_ == "amod" and root.head.lower_ in PLACE_EDGES):
         root = root.head  # "near the Libyan border": the border's country is a place
-    if root.dep_ == "pobj" and root.head.lower_ in ("with", "of") and root.head.head.lower_ in _EDGES:
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "of") and root.head.head.lower_ in PLACE_EDGES:
         return True  # "near the border with Ecuador": where, not with whom
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "to")
 
 
 def _is_partner(doc: Doc, start: int) -> bool:
     """The phrase at ``start`` is the object of "alongside" ("together with" X)."""
-    root = token_at(doc, start)
-    if root is None:
-        return False
-    while root.dep_ in ("compound", "amod", "poss") and root.head is not root:
-        root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ == "alongside"
+    root = _phrase_root(doc, start)
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ == "alongside"
 
 
 def counterpart(ctx: Context, tok: Token, source: Party, mutual: bool = False) -> Party | None:
