@@ -113,6 +113,17 @@ SPLIT_AND_CONTINUED = [
       Q(("We will take what we heard back to the council and decide within a month",
          "direct", "Haddad")),
       Q(("Nothing has been ruled out", "direct", "Haddad"))]),
+    # the parser takes the quotation's first word for a second subject of the cue
+    ("Senator Joe Bale spoke to farmers. ''That, sadly,'' he said, ''is the price of a "
+     "long drought.''",
+     [Q(("That, sadly,'' he said, ''is the price of a long drought", "direct", "Bale"))]),
+    ('"Not Dayton. Not Akron," Mayor Ruth Smith said on the radio. "Our numbers are '
+     'better than both."',
+     [Q(('Not Dayton. Not Akron," Mayor Ruth Smith said on the radio. "Our numbers are '
+         'better than both', "direct", "Smith"))]),
+    # "Mr." in the tag after a question does not end its sentence
+    ("The race is close. “Can we carry the county?” Mr. Tobias Hale asked.",
+     [Q(("Can we carry the county?", "direct", "Hale"))]),
 ]
 
 PARTIAL_AND_MIXED = [

@@ -71,20 +71,24 @@ _MINOR = words("minor_name_words")
 _ABBREV = words("abbreviations")
 
 
+def _ends_sentence(text: str, i: int) -> bool:
+    """Whether the character at ``i`` ends a sentence: "?", a line break, or a full stop
+    or "!" that is not the point of an abbreviation or an initial ("Mr.", "N.Y.")."""
+    ch = text[i]
+    if ch in "?\n!":
+        return True
+    if ch != ".":
+        return False
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i].lower()
+    return not (word in _ABBREV or len(word) == 1)
+
+
 def _sentence_ends(gap: str) -> int:
     """Full stops and exclamation marks that end a sentence (not "Mr." or "N.Y.")."""
-    n = 0
-    for i, ch in enumerate(gap):
-        if ch not in ".!":
-            continue
-        j = i
-        while j > 0 and gap[j - 1].isalpha():
-            j -= 1
-        word = gap[j:i].lower()
-        if ch == "." and (word in _ABBREV or len(word) == 1):
-            continue
-        n += 1
-    return n
+    return sum(1 for i, ch in enumerate(gap) if ch in ".!" and _ends_sentence(gap, i))
 
 
 _LEAD_MAX = 6  # words of a content clause before its quoted part that still lead into it
@@ -139,13 +143,14 @@ def _governing(doc: Doc, seg: Segment, by_head: dict[int, Attribution]) -> Attri
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Characters from the last sentence end before ``start`` to the next after ``end``."""
+    """Characters from the last sentence end before ``start`` to the next after ``end``
+    (abbreviations such as "Mr." end nothing)."""
     start, end = min(max(start, 0), len(text)), min(max(end, 0), len(text))
     s = start
-    while s > 0 and text[s - 1] not in ".!?\n":
+    while s > 0 and not _ends_sentence(text, s - 1):
         s -= 1
     e = end
-    while e < len(text) and text[e] not in ".!?\n":
+    while e < len(text) and not _ends_sentence(text, e):
         e += 1
     return s, e
 

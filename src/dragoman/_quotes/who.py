@@ -23,12 +23,13 @@ _QUOTE_LEMMAS = ("quote", "cite")
 
 
 def subject(tok: Token) -> Token | None:
-    """The subject of ``tok`` (not an expletive "there"), or None."""
-    for c in tok.children:
-        if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX" and c.lower_ != "there" \
-                and not c.is_punct:  # a closing quote mark the parser took for one
-            return c
-    return None
+    """The subject of ``tok`` (not an expletive "there"), or None. Of two subjects the
+    parser hung on one verb ("“That, sadly,” he said": the quotation's first word and
+    the speaker), the nearer one."""
+    subjects = [c for c in tok.children
+                if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX" and c.lower_ != "there"
+                and not c.is_punct]  # a closing quote mark the parser took for one
+    return min(subjects, key=lambda c: abs(c.i - tok.i), default=None)
 
 
 def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | None, int | None]:
