@@ -105,6 +105,27 @@ def test_classifier_switch_and_fill_margin() -> None:
     assert facts(text, settings=Settings(fill_margin=50.0)) == []  # never confident enough
 
 
+def test_classifier_chooses_among_rule_events_before_replacing_them() -> None:
+    # the rules code the dispersal as material conflict; the classifier leans to
+    # verbal conflict, not surely enough to overrule the only candidate
+    text = "Police dispersed a crowd of farmers demanding better prices."
+    kept = facts(text, settings=Settings())
+    assert [f.split(":")[0] for f in kept] == ["COERCE"]
+    replaced = facts(text, settings=Settings(replace_margin=0.5))
+    assert len(replaced) == 1 and not replaced[0].startswith("COERCE")
+
+
+def test_classifier_makes_a_standalone_unreal_event_factual() -> None:
+    # the rules read the foiled attempt as unreal; the sentence reports an assault
+    text = "An attempt to kill the mayor of Kharkiv was foiled in the city, police reported."
+    events = [e for e in dragoman.analyze(text).events if not (e.negated or e.hypothetical)]
+    assert [(e.type, e.trigger.text) for e in events] == [("ASSAULT", "kill")]
+    assert facts(text, settings=Settings(event_classifier=False)) == []
+    # a conditional one stays unreal whatever the classifier reads
+    text = "Chile may impose sanctions on Peru if the talks fail, the minister warned."
+    assert not [f for f in facts(text, settings=Settings()) if f.startswith("SANCTION")]
+
+
 def test_role_model_switch_and_threshold() -> None:
     # the rules leave the target open ("to Guatemala" after the object would be read by
     # the rules themselves); the role model fills it

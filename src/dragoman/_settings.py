@@ -56,8 +56,10 @@ class Settings:
             is read in another sense.
         fill_margin: the classifier's margin over the runner-up above which it fills
             a sentence the rules left empty.
-        arbitrate_margin: the classifier's margin above which it overrules the
-            rules' events of a sentence.
+        arbitrate_margin: the classifier's margin above which it chooses among the
+            rules' events of a sentence (those of its class stay).
+        replace_margin: the margin above which it replaces them all when none is of
+            its class.
         statement_margin: the margin of a "statement" verdict above which a
             standalone sentence's factual events are dropped.
         roles_fill: the role model's probability above which an empty side is filled.
@@ -97,6 +99,7 @@ class Settings:
     # the trained models' defaults are kept where the models are (chosen when trained)
     fill_margin: float = _classifier.FILL_MARGIN
     arbitrate_margin: float = _classifier.ARBITRATE_MARGIN
+    replace_margin: float = _classifier.REPLACE_MARGIN
     statement_margin: float = _classifier.STATEMENT_MARGIN
     roles_fill: float = _rolemodel.FILL
     roles_drop: float = _rolemodel.DROP
@@ -107,7 +110,7 @@ class Settings:
     #: fields that are probabilities (0 to 1) and margins (0 or more)
     _PROBABILITIES: ClassVar[tuple[str, ...]] = ("roles_fill", "roles_drop", "sense_keep")
     _MARGINS: ClassVar[tuple[str, ...]] = ("fill_margin", "arbitrate_margin",
-                                           "statement_margin")
+                                           "replace_margin", "statement_margin")
     _SWITCHES: ClassVar[tuple[str, ...]] = ("event_classifier", "event_roles", "event_sense")
 
     def __post_init__(self) -> None:

@@ -159,6 +159,7 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     events = classifier.fill_sentences(doc, events, ctx, enabled=use_classifier and single,
                                        force=True, fill_margin=settings.fill_margin,
                                        arbitrate_margin=settings.arbitrate_margin,
+                                       replace_margin=settings.replace_margin,
                                        statement_margin=settings.statement_margin)
     if use_roles:
         events = rolemodel.settle(doc, events, lambda t: side_of(ctx, t), lambda p: kind_of(ctx, p),

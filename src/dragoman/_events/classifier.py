@@ -24,18 +24,22 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from .._lexicon import words
 from .._model import Event
 from .coder import code_sentence_event
+from .modality import reading
 from .ontology import quad_class
 from .sentences import sentences
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
 #: decision margins over the runner-up above which the quad model fills a sentence
-#: the rules left empty, or overrules the rules' events in a sentence (the defaults;
+#: the rules left empty, chooses among the rules' events of a sentence, or replaces
+#: them all (the defaults, chosen on the held-out folds of ``train_events.py``;
 #: ``dragoman.Settings`` passes others)
 FILL_MARGIN = 0.0
 ARBITRATE_MARGIN = 0.5
+REPLACE_MARGIN = 1.5
 STATEMENT_MARGIN = 0.6
 
 
@@ -116,9 +120,22 @@ def sentence_type(text: str, quad: int) -> str:
     return m.classes[best]
 
 
+_REPORT_VERBS = words("report_verbs")
+
+
+def _attempted(doc: Doc, e: Event) -> bool:
+    """Whether the rules read the event as unreal only because it was attempted or
+    intended ("an attempt to kill X"), not denied, asked, conditional or to come."""
+    if e.negated or not e.hypothetical:
+        return False
+    span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    return span is not None and reading(span.root) == (False, "intent")
+
+
 def _main_verb(sent: SpacySpan) -> Token:
+    """The sentence's root, or the clause it reports ("X was thwarted, police reported")."""
     root = sent.root
-    if root.lemma_ in ("say", "tell", "add", "state") :
+    if root.lemma_.lower() in _REPORT_VERBS:
         comp = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
         if comp is not None:
             return comp
@@ -128,7 +145,8 @@ def _main_verb(sent: SpacySpan) -> Token:
 def fill_sentences(doc: Doc, events: list[Event], ctx: Any, *, enabled: bool = True,
                    fill_margin: float | None = None,
                    arbitrate_margin: float | None = None, force: bool = False,
-                   statement_margin: float | None = None) -> list[Event]:
+                   statement_margin: float | None = None,
+                   replace_margin: float | None = None) -> list[Event]:
     """Let the quad model settle sentences: fill, and break ties.
 
     * A sentence the rules left without a factual event, which the model codes as
@@ -137,11 +155,15 @@ def fill_sentences(doc: Doc, events: list[Event], ctx: Any, *, enabled: bool = T
     * Where the rules' factual events in a sentence disagree with a model verdict of
       at least ``arbitrate_margin``, the events of the model's quad class are kept
       and the others dropped as misreadings of ambiguous triggers ("aid" in
-      "suspended aid"); when none agree, the model's verdict replaces them (a
-      statement verdict keeps them as they are).
-    * ``force`` (standalone sentences): the filled event is factual even when its
-      verb reads as modal, and a "statement" verdict of at least ``statement_margin``
-      drops the rules' factual events.
+      "suspended aid"). When none agree, the verdict replaces them only at
+      ``replace_margin`` or more: overruling every candidate the rules found takes
+      more certainty than choosing among them (a statement verdict keeps them).
+    * ``force`` (standalone sentences): a "statement" verdict of at least
+      ``statement_margin`` drops the rules' factual events; where the rules found an
+      event of the model's quad class but read it as only attempted or intended ("an
+      attempt to kill X was foiled"), that event becomes factual (never a denied,
+      conditional or future one); otherwise the filled event is factual even when its
+      verb reads as modal.
 
     A margin left None is the module's default (``FILL_MARGIN`` ...).
     """
@@ -151,6 +173,7 @@ def fill_sentences(doc: Doc, events: list[Event], ctx: Any, *, enabled: bool = T
     fill_margin = FILL_MARGIN if fill_margin is None else fill_margin
     arbitrate_margin = ARBITRATE_MARGIN if arbitrate_margin is None else arbitrate_margin
     statement_margin = STATEMENT_MARGIN if statement_margin is None else statement_margin
+    replace_margin = REPLACE_MARGIN if replace_margin is None else replace_margin
     by_sent: dict[tuple[int, int], list[Event]] = {}
     for e in events:
         by_sent.setdefault(e.sentence, []).append(e)
@@ -169,11 +192,17 @@ def fill_sentences(doc: Doc, events: list[Event], ctx: Any, *, enabled: bool = T
             fact = []
         if fact and quad != 0 and margin >= arbitrate_margin:
             agree = [e for e in fact if e.quad_class == quad]
-            if len(agree) != len(fact):
+            if (agree or margin >= replace_margin) and len(agree) != len(fact):
                 drop = {id(e) for e in fact if e.quad_class != quad}
                 mine = [e for e in mine if id(e) not in drop]
                 fact = agree
-        if not fact and quad != 0 and margin >= fill_margin:
+        held = [e for e in mine if e.quad_class == quad and _attempted(doc, e)]
+        if not fact and quad != 0 and margin >= fill_margin and force and held:
+            # the rules found this event and read it as unreal; the model reads the
+            # standalone sentence as reporting it ("an attempt to kill X was foiled")
+            promoted = replace(held[0], negated=False, hypothetical=False)
+            mine = [promoted if e is held[0] else e for e in mine]
+        elif not fact and quad != 0 and margin >= fill_margin:
             filled = code_sentence_event(ctx, _main_verb(sent), sentence_type(sent.text, quad), 0)
             if filled is not None and (filled.negated or filled.hypothetical) and force:
                 # the model read the sentence as reporting this event
