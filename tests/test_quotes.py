@@ -121,6 +121,11 @@ SPLIT_AND_CONTINUED = [
      'better than both."',
      [Q(('Not Dayton. Not Akron," Mayor Ruth Smith said on the radio. "Our numbers are '
          'better than both', "direct", "Smith"))]),
+    # the parser hangs an uncommon cue on the name after it as a modifier
+    ('The panel met on Monday. "Debate recap," tweeted Lopez spokesman Alex Conant. '
+     '"Nobody won."',
+     [Q(('Debate recap," tweeted Lopez spokesman Alex Conant. "Nobody won', "direct",
+         "Conant"))]),
     # "Mr." in the tag after a question does not end its sentence
     ("The race is close. “Can we carry the county?” Mr. Tobias Hale asked.",
      [Q(("Can we carry the county?", "direct", "Hale"))]),
@@ -444,3 +449,12 @@ def test_find_quotes_never_crashes(text):
 def test_odd_inputs_finish(nlp, text):
     for q in quotes_of(nlp, text):
         assert q.text == text[q.start:q.end]
+
+
+def test_words_quoted_inside_a_tag_do_not_continue_the_quotation(nlp):
+    # the second quoted part opens inside the speaker's description, not after the tag
+    text = ('"It was a disgrace," said Ann Cole, 41, a nurse who waited in an "absurdly '
+            'long queue winding around" the town hall for four hours.')
+    first = quotes_of(nlp, text)[0]
+    assert first.text == "It was a disgrace"
+    assert first.speaker is not None and first.speaker.name == "Ann Cole"

@@ -36,7 +36,10 @@ from .speakers import resolve_speaker
 from .._lexicon import words
 
 _SCARE_WORDS = 3  # a quoted segment of this many words or fewer needs a cue over it
+_MID_WORDS = 6  # nor can one this short that opens inside a sentence stand alone
 _MAX_GAP = 300  # longest attribution between the two parts of a split quote
+_OPEN_MARKS = "“\"«„‘'"
+_TAG_ENDS = (",", ".", ":", ";", "—", "–", "-")  # how a tag before a quote's second part ends
 _CLAUSE_STOPS = ("ccomp", "relcl", "advcl", "csubj", "parataxis", "acl")
 
 
@@ -112,6 +115,14 @@ def _is_title(quoted: str) -> bool:
         return False
     major = [w for w in words if w.lower() not in _MINOR]
     return bool(major) and all(w[0].isupper() or not w[0].isalpha() for w in major)
+
+
+def _mid_sentence(text: str, seg: Segment) -> bool:
+    """Whether the segment's opening mark follows a word of the same sentence (not a
+    sentence end, a tag's comma or colon, or a line break)."""
+    opening = seg.open_mark if seg.open_mark >= 0 else seg.start
+    before = text[:opening].rstrip(" \t")[-1:]
+    return before.isalnum()
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -309,7 +320,12 @@ def _merge_split(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 and 0 < c.start - prev.end <= _MAX_GAP:
             cue_at = doc[prev.attr.cue.head].idx
             gap = text[prev.end:c.start]
-            if prev.end <= cue_at < c.start and _sentence_ends(gap) <= 1 and "?" not in gap:
+            # the tag ends before the second part opens ("…,” he said, “…" / "he said.
+            # “…"); words quoted inside the tag ("a nurse who waited in an “…”") are not
+            # the quotation going on
+            tag_end = gap.rstrip(_OPEN_MARKS + " \n")[-1:]
+            if prev.end <= cue_at < c.start and _sentence_ends(gap) <= 1 and "?" not in gap \
+                    and tag_end in _TAG_ENDS:
                 prev.end = c.end
                 continue
         out.append(c)
@@ -419,8 +435,11 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
             adj = _colon_intro(doc, g)
         if adj is None:
             adj = _speech_tag(doc, g)
-        if adj is None and _words(quoted) <= _SCARE_WORDS:
-            links.append(("short", None))  # kept only as the tail of a split quote
+        if adj is None and (_words(quoted) <= _SCARE_WORDS
+                            or _words(quoted) <= _MID_WORDS and _mid_sentence(text, g)):
+            # kept only as the tail of a split quote: too short to stand alone, or a
+            # phrase quoted inside a sentence with no cue ("on the show “Face the Nation.”")
+            links.append(("short", None))
             continue
         links.append(("attr", adj) if adj is not None else ("open", None))
     # A quotation over several paragraphs shares the cue found for any of its parts.

@@ -25,11 +25,19 @@ _QUOTE_LEMMAS = ("quote", "cite")
 def subject(tok: Token) -> Token | None:
     """The subject of ``tok`` (not an expletive "there"), or None. Of two subjects the
     parser hung on one verb ("“That, sadly,” he said": the quotation's first word and
-    the speaker), the nearer one."""
+    the speaker), one with no quote mark between it and the verb, then the nearer."""
     subjects = [c for c in tok.children
                 if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX" and c.lower_ != "there"
                 and not c.is_punct]  # a closing quote mark the parser took for one
-    return min(subjects, key=lambda c: abs(c.i - tok.i), default=None)
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    doc = tok.doc
+
+    def across_marks(c: Token) -> bool:
+        lo, hi = sorted((c.i, tok.i))
+        return any(t.is_quote for t in doc[lo + 1:hi])
+
+    return min(subjects, key=lambda c: (across_marks(c), abs(c.i - tok.i)))
 
 
 def _climb_subject(doc: Doc, tok: Token, cue_heads: set[int]) -> tuple[Token | None, int | None]:
@@ -198,6 +206,13 @@ def _inverted(doc: Doc, tok: Token) -> Token | None:
         if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("dobj", "attr", "npadvmod", "dative",
                                                      "nsubj", "oprd"):
             return c
+    if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN"):
+        # “…,” tweeted Rubio spokesman Alex Conant: the parser took the cue for a
+        # modifier of the name after it; the speaker is the head of that name
+        head = tok.head
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        return head
     return None
 
 
