@@ -70,6 +70,11 @@ DIRECT = [
     ("Prime Minister Hana Ostrova put it bluntly: “There will be no deal without "
      "guarantees for our farmers.”",
      [Q(("There will be no deal without guarantees for our farmers", "direct", "Ostrova"))]),
+    # a clause and a comma lead into a quotation that closes the sentence
+    ('As Senator Ann Cole put it, "This is a betrayal of every worker in the state."',
+     [Q(("This is a betrayal of every worker in the state", "direct", "Cole"))]),
+    ("Deputy Nadia Farouk reacted angrily to the vote, “We will take this to the courts.”",
+     [Q(("We will take this to the courts", "direct", "Farouk"))]),
     # dash introduction
     ("General Omar Sidi was blunt — “Our troops will not leave before the election.”",
      [Q(("Our troops will not leave before the election", "direct", "Sidi"))]),
@@ -263,6 +268,9 @@ PULL = [
      "“We owe it to our children to find a way out of this war.”\n"
      "Delegates from both sides attended.",
      [Q(("We owe it to our children to find a way out of this war", "direct", None))]),
+    # after a comma, a quoted phrase that is no clause of its own has no speaker
+    ("The army shelled the town for weeks, “Leaving nothing standing in the old quarter.”",
+     [Q(("Leaving nothing standing in the old quarter", "direct", None))]),
 ]
 
 

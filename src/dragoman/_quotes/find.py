@@ -9,8 +9,9 @@ The order of decisions for a quoted segment (text between quote marks):
 3. it is a word or three with no cue: a scare quote, dropped;
 4. a cue without content of its own stands next to it in the same sentence
    ("“…,” he told Russian TV, “…”", "she said: “…”"), a clause before a colon
-   introduces it, or a tag of a subject and any verb follows a quotation that opens
-   its sentence ("“…,” an angry Okafor retorted."): direct;
+   introduces it, a tag of a subject and any verb follows a quotation that opens
+   its sentence ("“…,” an angry Okafor retorted."), or a clause and a comma lead into
+   a quotation that closes its sentence ("As Okafor put it, “…”"): direct;
 5. it follows an attributed quote in the same or the next paragraph: a
    continuation, same speaker;
 6. otherwise a pull quote: speaker null.
@@ -33,6 +34,7 @@ from .cues import Cue, find_cues, load_lexicon
 from .marks import Segment, find_segments
 from .pull import pull_quotes
 from .speakers import resolve_speaker
+from .who import subject
 from .._lexicon import words
 
 _SCARE_WORDS = 3  # a quoted segment of this many words or fewer needs a cue over it
@@ -262,6 +264,44 @@ def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
     return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)
 
 
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _comma_intro(doc: Doc, seg: Segment) -> Attribution | None:
+    """"X reacted sharply, “This is …”", "As X put it, “We …”": a clause and a comma
+    before a quotation that begins like a sentence and closes its own makes the clause
+    the attribution, whatever its verb; the speaker is the subject of its last verb."""
+    text = doc_text(doc)
+    if seg.open_mark < 0 or seg.close_mark < 0:
+        return None
+    quoted = text[seg.start:seg.end]
+    if not quoted[:1].isupper() or _words(quoted) < _SCARE_WORDS:
+        return None
+    if not text[:seg.open_mark].rstrip(" ").endswith(","):
+        return None
+    _, end = _sentence_bounds(text, seg.close_mark + 1, seg.close_mark + 1)
+    if _words(text[seg.close_mark + 1:end]):
+        return None  # the sentence goes on after the quotation
+    inside = doc.char_span(seg.start, seg.end, alignment_mode="contract")
+    if inside is None or len(inside) == 0 or not (
+            any(t.tag_ in _FINITE for t in inside) or inside[0].tag_ == "VB"):
+        return None  # a clause of its own ("We …", "Stop …"), not a phrase
+    comma = doc.char_span(seg.open_mark - 2, seg.open_mark, alignment_mode="expand")
+    if comma is None or len(comma) == 0:
+        return None
+    i = comma.start - 1
+    verb = None
+    while i >= 0 and not _ends_sentence(doc[i].text, len(doc[i].text) - 1) \
+            and not doc[i].is_quote and "\n" not in doc[i].text + doc[i].whitespace_:
+        if doc[i].pos_ == "VERB" and verb is None:
+            verb = doc[i]
+        i -= 1
+    subj = subject(verb) if verb is not None else None
+    if subj is None or subj.i <= i or subj.tag_ in ("WDT", "WP"):
+        return None  # "a study, which examines …, “…”": no voice of its own
+    return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)  # type: ignore[union-attr]
+
+
 _TAG_WORDS = 8  # longest "…,” an angry minister retorted." tag after a quotation
 
 
@@ -435,6 +475,8 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
             adj = _colon_intro(doc, g)
         if adj is None:
             adj = _speech_tag(doc, g)
+        if adj is None:
+            adj = _comma_intro(doc, g)
         if adj is None and (_words(quoted) <= _SCARE_WORDS
                             or _words(quoted) <= _MID_WORDS and _mid_sentence(text, g)):
             # kept only as the tail of a split quote: too short to stand alone, or a
