@@ -111,9 +111,14 @@ def _lead_in(text: str, cs: int, start: int, end: int, ce: int) -> bool:
 
 def _is_title(quoted: str) -> bool:
     """A title in quote marks ("How the Grinch Stole Christmas"): short, capitalised
-    words, no closing punctuation."""
+    words, no closing punctuation but the sentence's own full stop that American
+    style sets inside the marks ("told “Morning Report.”"; a comma there ends a
+    quotation before its tag: “Never Again,” she said)."""
+    quoted = quoted.rstrip()
+    if quoted[-1:] == "." and quoted[-2:-1].isalpha():
+        quoted = quoted[:-1]
     words = [w for w in quoted.split() if any(ch.isalpha() for ch in w)]
-    if not words or len(words) > 9 or quoted.rstrip()[-1:] in ".!?,":
+    if not words or len(words) > 9 or quoted[-1:] in ".!?,":
         return False
     major = [w for w in words if w.lower() not in _MINOR]
     return bool(major) and all(w[0].isupper() or not w[0].isalpha() for w in major)
