@@ -35,6 +35,12 @@ def test_glued_quote_mark_is_split(nlp):
     assert [t.text for t in doc].count('"') == 2
 
 
+def test_closing_mark_glued_to_a_dash_is_split(nlp):
+    doc = nlp("“We will vote in November.”― Ana Ruiz, a nurse")
+    assert [t.text for t in doc][:8] == ["“", "We", "will", "vote", "in", "November", ".", "”"]
+    assert doc[8].text == "―"
+
+
 def test_glued_quote_is_attributed(nlp):
     text = 'Minister Ana Vell met the rebels on Friday."We will return," she said.'
     doc = nlp(text)

@@ -75,6 +75,11 @@ DIRECT = [
      [Q(("This is a betrayal of every worker in the state", "direct", "Cole"))]),
     ("Deputy Nadia Farouk reacted angrily to the vote, “We will take this to the courts.”",
      [Q(("We will take this to the courts", "direct", "Farouk"))]),
+    # a dash and a name sign a quotation at the end of its paragraph
+    ("Readers wrote to us after the debate.\n“He should never be president.” ― Sonya "
+     "Herridge\n“Both of them let us down.”― Omar Said, 34, a teacher in Reno",
+     [Q(("He should never be president", "direct", "Herridge")),
+      Q(("Both of them let us down", "direct", "Omar Said"))]),
     # dash introduction
     ("General Omar Sidi was blunt — “Our troops will not leave before the election.”",
      [Q(("Our troops will not leave before the election", "direct", "Sidi"))]),

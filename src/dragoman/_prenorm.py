@@ -5,8 +5,8 @@ parser, and changes only token boundaries and sentence starts, never the text, s
 that ``doc.text`` is still the article exactly as read:
 
 - a quote mark or a dash glued to the word it opens (``Friday."We``, ``«Nobody``,
-  ``--The``, ``said,“Look``) becomes a token of its own, so that quote marks pair
-  and the word keeps its part of speech;
+  ``--The``, ``said,“Look``), or a closing mark glued to a dash (``”―``), becomes a
+  token of its own, so that quote marks pair and the word keeps its part of speech;
 - a paragraph (a line break) always starts a sentence, so that a headline or a
   paragraph without a full stop is not parsed into the next one;
 - a closing quote mark after a full stop never starts a sentence: it closes the
@@ -48,6 +48,14 @@ def _glued_prefix(text: str) -> int:
     if text[0] in "'‘" and not rest[0].isupper():
         return 0  # "'s", "'90s": an apostrophe, not a quote mark
     return 1 if rest[0].isalnum() else 0
+
+
+def _closing_dash(text: str) -> int:
+    """Length of a closing quote mark glued to the dash after it (``”―``: a quotation
+    signed "― Name"), or 0."""
+    if len(text) >= 2 and text[0] in "”\"»’" and text[1:].startswith(("―", "—", "–", "--")):
+        return 1
+    return 0
 
 
 #: A quote mark glued after a punctuation mark inside one token: ``said,“Look``.
@@ -117,7 +125,7 @@ def prenorm(doc: Doc) -> Doc:
     # of a dateline that the tokenizer left inside a token ("(Agency)--The")
     cuts: dict[int, set[int]] = {}
     for t in doc:
-        n = _glued_prefix(t.text)
+        n = _glued_prefix(t.text) or _closing_dash(t.text)
         if n:
             cuts.setdefault(t.i, set()).add(n)
         inside = _glued_inside(t.text)

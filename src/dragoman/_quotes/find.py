@@ -11,7 +11,8 @@ The order of decisions for a quoted segment (text between quote marks):
    ("“…,” he told Russian TV, “…”", "she said: “…”"), a clause before a colon
    introduces it, a tag of a subject and any verb follows a quotation that opens
    its sentence ("“…,” an angry Okafor retorted."), or a clause and a comma lead into
-   a quotation that closes its sentence ("As Okafor put it, “…”"): direct;
+   a quotation that closes its sentence ("As Okafor put it, “…”"), or a dash and a
+   name sign it at the end of its paragraph ("“…” ― Ana Ruiz"): direct;
 5. it follows an attributed quote in the same or the next paragraph: a
    continuation, same speaker;
 6. otherwise a pull quote: speaker null.
@@ -31,7 +32,7 @@ from .._model import Quote, Span, Speaker
 from .attrib import Attribution, find_attributions, label_attributions
 from .._nlp import doc_text
 from .cues import Cue, find_cues, load_lexicon
-from .marks import Segment, find_segments
+from .marks import Segment, find_segments, mark_width
 from .pull import pull_quotes
 from .speakers import resolve_speaker
 from .who import subject
@@ -269,6 +270,41 @@ def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
     return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)
 
 
+_SIGNATURE_DASHES = ("―", "—", "–", "--", "-")
+_SIGNATURE_WORDS = 10  # longest "― Name, 34, a nurse in Reno" line after a quotation
+
+
+def _signature(doc: Doc, seg: Segment) -> Attribution | None:
+    """"“…” ― Ana Ruiz, a nurse" ending the paragraph: a dash and a name after a
+    quotation sign it, as in testimonials and epigraphs; the name is the speaker."""
+    text = doc_text(doc)
+    if seg.close_mark < 0:
+        return None
+    pos = seg.close_mark + mark_width(text, seg.close_mark)
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    dash = next((d for d in _SIGNATURE_DASHES if text.startswith(d, pos)), None)
+    if dash is None:
+        return None
+    start = pos + len(dash)
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if not line[:1].isupper() or _words(line) > _SIGNATURE_WORDS:
+        return None
+    span = doc.char_span(start, end, alignment_mode="contract")
+    cue = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or cue is None or len(span) == 0:
+        return None
+    name = span.root if span.root.pos_ == "PROPN" else next(
+        (t for t in span if t.pos_ == "PROPN"), None)
+    if name is None:
+        return None
+    while name.dep_ in ("compound", "flat") and span.start <= name.head.i < span.end:
+        name = name.head
+    return Attribution(Cue(cue[0].i, [cue[0].i], "strong", "verb"), name.i, None)
+
+
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
@@ -482,6 +518,8 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
             adj = _speech_tag(doc, g)
         if adj is None:
             adj = _comma_intro(doc, g)
+        if adj is None:
+            adj = _signature(doc, g)
         if adj is None and (_words(quoted) <= _SCARE_WORDS
                             or _words(quoted) <= _MID_WORDS and _mid_sentence(text, g)):
             # kept only as the tail of a split quote: too short to stand alone, or a

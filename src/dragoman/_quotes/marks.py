@@ -93,7 +93,7 @@ def _double_marks(text: str, s: int, e: int) -> list[int]:
     return out
 
 
-def _width(text: str, i: int) -> int:
+def mark_width(text: str, i: int) -> int:
     """Characters taken by the mark at ``i`` (2 for '')."""
     return 2 if text.startswith("''", i) else 1
 
@@ -148,14 +148,14 @@ def find_segments(text: str) -> list[Segment]:
         if open_at >= 0:  # a quotation running on from an earlier paragraph
             lead = _lead(text, ps, pe)
             if marks and marks[0] == lead and _can_open(text, lead):
-                seg_start, reopened, k = lead + _width(text, lead), lead, 1
+                seg_start, reopened, k = lead + mark_width(text, lead), lead, 1
             else:
                 seg_start, reopened = lead, -1
         for pos in marks[k:]:
             if open_at < 0:
                 if _can_open(text, pos):
                     open_at, open_char, reopened = pos, text[pos], pos
-                    seg_start = pos + _width(text, pos)
+                    seg_start = pos + mark_width(text, pos)
                     run_paras = 0
                     run += 1
                 continue  # else a stray closing mark
@@ -168,7 +168,7 @@ def find_segments(text: str) -> list[Segment]:
                 if e > s:
                     segments.append(Segment(s, e, reopened, -1, run))
                 open_at, open_char, reopened = pos, text[pos], pos
-                seg_start = pos + _width(text, pos)
+                seg_start = pos + mark_width(text, pos)
                 run_paras = 0
                 run += 1
         if open_at < 0:

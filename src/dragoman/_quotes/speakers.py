@@ -30,7 +30,7 @@ def phrase_range(head: Token) -> tuple[int, int]:
     while lo < head.i and doc[lo].tag_ in ("VBD", "VBZ", "VBP") and doc[lo].dep_ in ("amod", "compound"):
         lo += 1  # “…,” tweeted Rubio spokesman X: the cue the parser hung on the name
     for t in doc[lo:head.i]:  # "KYIV, UKRAINE — Ukraine's army": not across a dash
-        if t.text in ("—", "–", "--"):
+        if t.text in ("―", "—", "–", "--"):
             lo = t.i + 1
     while lo < head.i and any("\n" in t.text or t.whitespace_.count("\n")
                               for t in doc[lo:head.i]):
