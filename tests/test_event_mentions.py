@@ -1,18 +1,23 @@
 """One event, one record: a re-mention of an event the article has already coded ("the
 talks", "Monday's meeting") is more evidence of that event, not a new one: in the
-records and their JSON.
+records, their JSON, the store and the dashboard's article page.
 
 The sentences are written for these tests.
 """
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 import dragoman
 from dragoman._events.passes import add_mention
 from dragoman._model import Analysis, Article, Event, Party, Span
+from dragoman._store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, open_store
+from dragoman._web import queries
+from dragoman._web.highlight import spans_of
 
 # over 80 tokens: an article, where an event needs a named side
 TALKS = ("Norway and Chile held talks in Oslo on Monday. The two delegations spent most of "
@@ -111,6 +116,86 @@ def test_json_without_mentions_still_loads() -> None:
     assert e.mentions == ()
     assert Analysis(Article("x", "No news.")).to_dict()["events"] == []
     assert replace(_event("CONSULT", 22)).to_dict()["mentions"] == []
+
+
+def _rows(store) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return [tuple(r) for r in store.conn.execute(
+        "SELECT article_id, event_id, start, end, text FROM event_mentions ORDER BY rowid")]
+
+
+def test_store_writes_and_replaces_the_re_mentions() -> None:
+    store = open_store(":memory:")
+    store.write([_analysis()], analyzer_version="1.0")
+    again = _second(TALKS, "talks")
+    assert _rows(store) == [("talks-1", "E1", again.start, again.end, "talks")]
+    text = store.conn.execute("SELECT text FROM articles").fetchone()[0]
+    assert text[again.start:again.end] == "talks"
+    store.write([_analysis()], analyzer_version="1.1")  # re-analysed: replaced, not added
+    assert len(_rows(store)) == 1
+    bare = _analysis()
+    bare.events = [replace(bare.events[0], mentions=())]
+    store.write([bare], analyzer_version="1.2")
+    assert _rows(store) == []
+    with store.transaction():
+        store.write_analysis(_analysis(), analyzer_version="1.3")
+        store.delete_records("talks-1")
+    assert _rows(store) == []
+
+
+def test_article_page_marks_the_re_mentions(tmp_path: Path) -> None:
+    db = tmp_path / "talks.db"
+    with open_store(db) as store:
+        store.write([_analysis()], analyzer_version="1.0")
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    page = queries.article(conn, "talks-1")
+    conn.close()
+    assert page is not None
+    again = _second(TALKS, "talks")
+    (e,) = page["events"]
+    assert e["mentions"] == [{"start": again.start, "end": again.end, "text": "talks"}]
+    marked = [s for s in spans_of(page) if s.kind == "trigger"]
+    assert [(s.start, s.anchor) for s in marked] == [(TALKS.index("talks"), "E1"),
+                                                     (again.start, None)]
+    assert "mentioned again" in marked[1].label
+
+
+def _v1_store(db: Path) -> None:
+    """A store as schema version 1 left it, with one article and one event."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN")
+    MIGRATIONS[1](conn)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    conn.execute("INSERT INTO articles(id, text_hash, text) VALUES ('old-1', 'h1', ?)",
+                 (TALKS,))
+    conn.execute("INSERT INTO events(article_id, event_id, type, trigger_text) "
+                 "VALUES ('old-1', 'E1', 'CONSULT', 'talks')")
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_a_v1_store_is_migrated_in_place(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    _v1_store(db)
+    assert SCHEMA_VERSION == 2
+    with open_store(db) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.meta("schema_version") == "2"
+        columns = [r[1] for r in store.conn.execute("PRAGMA table_info(event_mentions)")]
+        assert columns == ["article_id", "event_id", "start", "end", "text"]
+        index = store.conn.execute("PRAGMA index_list(event_mentions)").fetchall()
+        assert [tuple(r[2] for r in store.conn.execute(f"PRAGMA index_info({i[1]})"))
+                for i in index] == [("article_id", "event_id")]
+        assert tuple(store.conn.execute(
+            "SELECT article_id, event_id, type, trigger_text FROM events").fetchone()) == \
+            ("old-1", "E1", "CONSULT", "talks")
+        assert store.conn.execute("SELECT text FROM articles").fetchone()[0] == TALKS
+        store.write([_analysis()], analyzer_version="2.0")
+        assert len(_rows(store)) == 1
+    with open_store(db, readonly=True) as store:  # now current: readable read-only
+        assert store.count("event_mentions") == 1 and store.count("events") == 2
 
 
 @pytest.mark.parametrize("text", [
