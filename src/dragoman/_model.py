@@ -197,6 +197,9 @@ class Event:
     # "text": the date comes from the sentence or its context; "published": the event
     # names no date and takes the article's; None when ``date`` is None
     date_basis: str | None = None
+    # later re-mentions of this event in the article ("the talks", "Monday's meeting"),
+    # in text order: more evidence of the one event, not events of their own
+    mentions: tuple[Span, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "mode": self.mode, "cameo": self.cameo,
@@ -207,6 +210,7 @@ class Event:
                 "location": self.location.to_dict() if self.location else None,
                 "negated": self.negated, "hypothetical": self.hypothetical,
                 "trigger": self.trigger.to_dict(),
+                "mentions": [m.to_dict() for m in self.mentions],
                 "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
                 "quote": self.quote}
 
@@ -218,7 +222,8 @@ class Event:
                    Location.from_dict(d.get("location")), d["negated"], d["hypothetical"],
                    Span.from_dict(d["trigger"]),  # type: ignore[arg-type]
                    (d["sentence"]["start"], d["sentence"]["end"]), d.get("quote"),
-                   d.get("date_basis"))
+                   d.get("date_basis"),
+                   tuple(Span(m["start"], m["end"], m["text"]) for m in d.get("mentions", ())))
 
 
 @dataclass(frozen=True)

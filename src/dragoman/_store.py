@@ -1,6 +1,6 @@
 """The corpus store: one SQLite file (WAL mode) holding articles and their analyses.
 
-The tables and columns follow the store contract (STORE_SCHEMA.md, schema v1): every
+The tables and columns follow the store contract (STORE_SCHEMA.md, schema v2): every
 record keeps its article id and character offsets into ``articles.text``. Migrations
 are functions registered with :func:`migration`, applied in order on open; the schema
 version is kept in ``PRAGMA user_version`` and in ``meta``.
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: The schema version this code writes; stores with a higher one are refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Marks a dragoman store in the SQLite header (PRAGMA application_id): "DRAG".
 APPLICATION_ID = 0x44524147
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -112,6 +112,16 @@ def _v1(conn: sqlite3.Connection) -> None:
     CREATE INDEX lsh_bands_key ON lsh_bands(key);
     CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name);
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text);
+    """)
+
+
+@migration(2)
+def _v2(conn: sqlite3.Connection) -> None:
+    """Re-mentions of an event ("the talks" after talks): more evidence of that event."""
+    _script(conn, """
+    CREATE TABLE event_mentions(article_id TEXT, event_id TEXT, start INTEGER, end INTEGER,
+        text TEXT);
+    CREATE INDEX event_mentions_event ON event_mentions(article_id, event_id);
     """)
 
 
@@ -214,7 +224,8 @@ class Store:
             "corpus_event_id IS NOT NULL", (article_id,))]
         c.execute("DELETE FROM quotes_fts WHERE rowid IN "
                   "(SELECT rowid FROM quotes WHERE article_id = ?)", (article_id,))
-        for table in ("actors", "mentions", "quotes", "events", "counts", "places"):
+        for table in ("actors", "mentions", "quotes", "events", "event_mentions", "counts",
+                      "places"):
             c.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         return touched
 
@@ -252,6 +263,9 @@ class Store:
               *_location(e.location), int(e.negated), int(e.hypothetical),
               e.trigger.start, e.trigger.end, e.trigger.text,
               e.sentence[0], e.sentence[1], e.quote) for e in analysis.events])
+        c.executemany("INSERT INTO event_mentions VALUES (?,?,?,?,?)",
+                      [(a.id, e.id, m.start, m.end, m.text)
+                       for e in analysis.events for m in e.mentions])
         c.executemany("INSERT INTO counts VALUES (?,?,?,?,?,?,?)",
                       [(a.id, x.number, x.unit, x.actor, x.start, x.end, x.text)
                        for x in analysis.counts])

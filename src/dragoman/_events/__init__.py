@@ -5,11 +5,11 @@
 ``sides.py``), each trigger coded by ``coder.py`` with its modality (``modality.py``),
 date and place (``setting.py``); statements make events of their own
 (``statements.py``), and so do speech acts in quotes with no event word
-(``quoted.py``); passes over the article's events (``passes.py``) skip topics and
-re-mentions, expand compound sides into pairs and assign ids. Trained models decide:
-the sentence classifiers (``classifier.py``) settle standalone sentences, and the
-role model (``rolemodel.py``) settles sides the rules leave open. What the coder knows
-about the article is a ``context.Context``.
+(``quoted.py``); passes over the article's events (``passes.py``) skip topics, add
+re-mentions to the event they repeat, expand compound sides into pairs and assign ids.
+Trained models decide: the sentence classifiers (``classifier.py``) settle standalone
+sentences, and the role model (``rolemodel.py``) settles sides the rules leave open.
+What the coder knows about the article is a ``context.Context``.
 """
 from __future__ import annotations
 
@@ -21,13 +21,14 @@ from spacy.tokens import Doc
 from .. import _dates as dates, _places as places
 from .._actors import ActorTable
 from .._coref import Resolver
-from .._model import Count, Event, Place, Quote
+from .._model import Count, Event, Place, Quote, Span
+from .._nlp import doc_text
 from . import classifier, quoted, rolemodel, sense, speech
 from .coder import code_event, code_sentence_event
 from .context import Context, actor_code, kind_of, side_of
 from .counts import find_counts
-from .passes import (FIGHTING, decided_measures, fighting_sides, is_topic, keep, mentioned_again,
-                     number, pairs)
+from .passes import (FIGHTING, add_mention, decided_measures, fighting_sides, is_topic, keep,
+                     mentioned_again, number, pairs)
 from .sentences import sentences
 from .sides import counterpart
 from .statements import claims, conditional_warnings, intent_event, own_warnings
@@ -129,6 +130,8 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
         if is_topic(trig.token, verbal, trig_at):
             continue
         if trig.type in seen_types and mentioned_again(trig.token, trig.type, day_of, days_of):
+            add_mention(events, trig.type, Span(trig.start, trig.end,
+                                                doc_text(doc)[trig.start:trig.end]))
             continue
         seen_types.add(trig.type)
         e = code_event(ctx, trig, len(events) + 1)

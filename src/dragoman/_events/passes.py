@@ -1,5 +1,6 @@
-"""Passes over the coded events of an article: topics and re-mentions skipped, one
-event per pair, unnamed fighting, decided measures; ids assigned once, last."""
+"""Passes over the coded events of an article: topics skipped, re-mentions added to the
+event they repeat, one event per pair, unnamed fighting, decided measures; ids assigned
+once, last."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,8 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .._model import Event
-from .._model import Party
+from .._model import Event, Party, Span
 from .context import Context, RECIPROCAL, side_of
 from .ontology import coding
 from .._lexicon import words
@@ -122,6 +122,16 @@ def mentioned_again(tok: Token, ptype: str = "", day_of: Callable[[str], str | N
 
 
 _TIME_WORDS = words("time_words")
+
+
+def add_mention(events: list[Event], ptype: str, span: Span) -> None:
+    """One event, one record: the re-mention ``span`` becomes evidence of the event it
+    repeats, the latest coded event of type ``ptype`` before it (in place). With none
+    coded (the earlier trigger made no event) the re-mention is dropped."""
+    earlier = [i for i, e in enumerate(events) if e.type == ptype and e.trigger.start < span.start]
+    if earlier:
+        i = max(earlier, key=lambda k: events[k].trigger.start)
+        events[i] = replace(events[i], mentions=(*events[i].mentions, span))
 
 
 def _names_a_time(tok: Token) -> bool:

@@ -203,7 +203,8 @@ def claims(ctx: Context, events: list[Event]) -> list[Event]:
         c = coding("ACCUSE", "112")
         out.append(replace(e, id="E0", type=c.type, mode=c.mode, cameo=c.cameo,
                            goldstein=c.goldstein, quad_class=c.quad_class, source=teller,
-                           target=e.source, trigger=Span(verb.idx, verb.idx + len(verb), verb.text)))
+                           target=e.source, trigger=Span(verb.idx, verb.idx + len(verb), verb.text),
+                           mentions=()))  # the report's own act: the re-mentions are e's
     deniers = [e for e in events if e.trigger.start not in ctx.dismissed]
     for vi, evs in reports.items():
         if any(speech.denied(evs[0], deniers, who) for who in accused.get(vi, ())):

@@ -43,6 +43,9 @@ def spans_of(article: dict) -> list[Span]:
                             f"{e['event_id']} {e['type']} {e['source_code'] or '?'} → "
                             f"{e['target_code'] or '?'}, Goldstein {e['goldstein']}{flags}",
                             e["event_id"]))
+        for m in e.get("mentions", []):
+            out.append(Span(m["start"], m["end"], "trigger",
+                            f"{e['event_id']} {e['type']} mentioned again"))
     for a in article["actors"]:
         for m in a["mentions"]:
             out.append(Span(m["start"], m["end"], "actor",

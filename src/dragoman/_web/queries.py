@@ -421,11 +421,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     actors_ = [_row(r) for r in conn.execute(
         "SELECT * FROM actors WHERE article_id = ? ORDER BY CAST(substr(actor_id, 2) AS INTEGER)",
         (article_id,))]
-    mentions: dict[str, list[dict]] = {}
-    for r in conn.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start",
-                          (article_id,)):
-        mentions.setdefault(r["actor_id"], []).append(
-            {"start": r["start"], "end": r["end"], "text": r["text"]})
+    mentions = _spans_by(conn, "mentions", "actor_id", article_id)
     for a in actors_:
         a["mentions"] = mentions.get(a["actor_id"], [])
         key = trends.actor_key(a["code"])
@@ -434,7 +430,20 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     out["quotes"] = [dict(_row(r), evidence=article_path(article_id, r["quote_id"]))
                      for r in conn.execute(
         "SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (article_id,))]
-    out["events"] = [dict(_row(r), evidence=article_path(article_id, r["event_id"]))
+    again = _spans_by(conn, "event_mentions", "event_id", article_id)
+    out["events"] = [dict(_row(r), evidence=article_path(article_id, r["event_id"]),
+                          mentions=again.get(r["event_id"], []))
                      for r in conn.execute(
         "SELECT * FROM events WHERE article_id = ? ORDER BY trigger_start", (article_id,))]
+    return out
+
+
+def _spans_by(conn: sqlite3.Connection, table: str, key: str,
+              article_id: str) -> dict[str, list[dict]]:
+    """The spans of an article's rows in ``table`` (actor mentions, event re-mentions)
+    by the record they belong to (``key``), in text order."""
+    out: dict[str, list[dict]] = {}
+    for r in conn.execute(f"SELECT {key}, start, end, text FROM {table} WHERE article_id = ? "
+                          "ORDER BY start", (article_id,)):
+        out.setdefault(r[key], []).append({"start": r["start"], "end": r["end"], "text": r["text"]})
     return out
