@@ -473,3 +473,23 @@ def test_words_quoted_inside_a_tag_do_not_continue_the_quotation(nlp):
     first = quotes_of(nlp, text)[0]
     assert first.text == "It was a disgrace"
     assert first.speaker is not None and first.speaker.name == "Ann Cole"
+
+
+def test_an_unquoted_label_is_a_stance_of_its_speaker(nlp):
+    text = "Senator Ann Cole called the new port fees unlawful."
+    assert quotes_of(nlp, text) == []  # no words reported: not speech
+    (q,) = quotes_of(nlp, text, beliefs=True)
+    assert (q.kind, q.text, q.speaker.name) == ("belief", "the new port fees unlawful", "Ann Cole")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted label: the quoted words are the quote
+    ("Senator Ann Cole called the new port fees “a tax on every farmer.”",
+     ("direct", "a tax on every farmer.")),
+    # "call on X to Y" asks, it does not label
+    ("Senator Ann Cole called on the governor to drop the new port fees.",
+     ("indirect", "the governor to drop the new port fees")),
+])
+def test_labels_and_calls(nlp, text, expected):
+    (q,) = quotes_of(nlp, text, beliefs=True)
+    assert (q.kind, q.text) == expected and q.speaker.name == "Ann Cole"

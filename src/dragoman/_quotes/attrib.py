@@ -320,12 +320,16 @@ def _stance_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
     return (s, e) if e - s >= 3 else None
 
 
-#: Cues whose content is their object and what is said of it: "described X as Y"
-#: (PolNeAR keeps the described object in the content). Labels ("called X a Y") are
-#: left out, and accusations ("accused X of Y") are stances (beliefs, see _STANCES),
-#: not reported speech: news annotation does not count them as speech when nothing is
-#: quoted, and measured on held-out news as speech they cost more than they bring.
-_JUDGEMENTS = {"describe": ("as",)}
+#: Cues whose content is their object and what is said of it: "described X as Y",
+#: "called X a Y" ("": the predicate the parser hangs on the verb). PolNeAR keeps the
+#: object in the content. Accusations ("accused X of Y") are stances (beliefs, see
+#: _STANCES), and so is a label with no quoted words ("called the vote a farce"):
+#: news annotation does not count them as speech when nothing is quoted, and measured
+#: on held-out news as speech they cost more than they bring. A quoted label ("called
+#: the vote “a farce”") is speech with a quoted part.
+_JUDGEMENTS = {"describe": ("as",), "call": ("",), "dub": ("",), "brand": ("", "as"),
+               "label": ("", "as"), "term": ("",)}
+_LABELS = frozenset(k for k, v in _JUDGEMENTS.items() if "" in v)
 
 
 def _judgement_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
@@ -579,6 +583,13 @@ def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = froze
         if content is not None and not c.belief and _stance(doc[c.head]) \
                 and _complement(doc, doc[c.head], set(c.tokens)) is None:
             c = replace(c, belief="stance")  # "condemned the strike": a stance, no speech
+        if content is not None and not c.belief and c.kind == "verb" \
+                and doc[c.head].lemma_.lower() in _LABELS \
+                and _complement(doc, doc[c.head], set(c.tokens)) is None:
+            if any(ch in doc_text(doc)[content[0]:content[1]] for ch in "“”\"«»"):
+                content = None  # "called the vote “a farce”": the quoted words are the quote
+            else:
+                c = replace(c, belief="stance")  # "called the vote a farce": a label
         spk, inherit = speaker_of(doc, c, heads) if c.belief != "raising" else (None, None)
         content = _clip_to_paragraph(doc_text(doc), doc[c.head].idx, content)
         spk_i = spk.i if spk is not None else None
