@@ -8,7 +8,7 @@ import pytest
 from dragoman._actors import find_actors
 from dragoman._nlp import load
 from dragoman._quotes import find_quotes
-from dragoman._quotes.cues import LEARNED_PATH, _learned, load_lexicon
+from dragoman._quotes.cues import LEARNED_PATH, _learned, belief_precision, load_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +161,24 @@ def test_speech_verb_after_a_quotation_stays_speech(nlp):
     quotes = find_quotes(doc, find_actors(doc))
     assert len(quotes) == 1 and quotes[0].kind == "direct"
     assert quotes[0].cue is not None and quotes[0].cue.text == "announced"
+
+
+def test_belief_precision_table_loads():
+    table = belief_precision()
+    assert len(table) > 50
+    assert all(0 <= right <= seen for right, seen in table.values())
+
+
+@pytest.mark.parametrize("counts,keep,kept", [
+    ({"believe": (1, 20)}, 0.65, False),   # a cue that seldom reports: dropped
+    ({"believe": (19, 20)}, 0.65, True),   # one that holds up: kept
+    ({"believe": (0, 3)}, 0.65, True),     # seen too seldom to judge: kept
+    ({"believe": (1, 20)}, 0.0, True),     # the filter off
+])
+def test_weak_belief_cues_are_dropped(nlp, monkeypatch, counts, keep, kept):
+    from dragoman._quotes import find as finder
+    monkeypatch.setattr(finder, "belief_precision", lambda: counts)
+    monkeypatch.setattr(finder, "BELIEF_KEEP", keep)
+    doc = nlp("Officials in Lagos believe the new port fees will hurt farmers.")
+    beliefs = [q for q in find_quotes(doc, find_actors(doc)) if q.kind == "belief"]
+    assert bool(beliefs) == kept

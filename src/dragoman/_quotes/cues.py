@@ -13,6 +13,7 @@ from .._lexicon import words
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.tsv"
 #: Cue verbs and nouns counted on PolNeAR train by ``scripts/train_cues.py``.
 LEARNED_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "learned_cues.tsv"
+PRECISION_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "belief_precision.tsv"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,20 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                 objects.add(lemma)
     return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames), beliefs,
                    frozenset(nouns), frozenset(objects))
+
+
+@functools.lru_cache(maxsize=1)
+def belief_precision() -> dict[str, tuple[int, int]]:
+    """Per belief cue lemma, (attributions on gold, attributions) on PolNeAR train
+    (``scripts/train_belief_filter.py``); empty when the table is absent."""
+    if not PRECISION_PATH.is_file():
+        return {}
+    out = {}
+    for line in PRECISION_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, right, seen = line.split("\t")[:3]
+            out[lemma] = (int(right), int(seen))
+    return out
 
 
 def _learned() -> list[tuple[str, str]]:

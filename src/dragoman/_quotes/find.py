@@ -31,7 +31,7 @@ from .._coref import Resolver
 from .._model import Quote, Span, Speaker
 from .attrib import Attribution, find_attributions, label_attributions
 from .._nlp import doc_text
-from .cues import Cue, find_cues, load_lexicon
+from .cues import Cue, belief_precision, find_cues, load_lexicon
 from .marks import Segment, find_segments, mark_width
 from .pull import pull_quotes
 from .speakers import resolve_speaker
@@ -39,6 +39,10 @@ from .who import subject
 from .._lexicon import words
 
 _SCARE_WORDS = 3  # a quoted segment of this many words or fewer needs a cue over it
+#: a belief whose cue lemma held up in under this share of its attributions on PolNeAR
+#: train ((right + 1) / (all + 2), lemmas seen MIN_SEEN times or more) is dropped
+BELIEF_KEEP = 0.65
+MIN_SEEN = 5
 _MID_WORDS = 6  # nor can one this short that opens inside a sentence stand alone
 _MAX_GAP = 300  # longest attribution between the two parts of a split quote
 _OPEN_MARKS = "“\"«„‘'"
@@ -566,7 +570,7 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         cands.append(_Cand(cs, ce, kind, a, "attr", para(cs)))
     cands.extend(_Cand(s, e, "direct", None, "none", para(s)) for s, e in pull_quotes(doc, segs))
     cands.sort(key=lambda c: (c.start, -c.end))
-    cands = _outside_speech(cands)
+    cands = [c for c in _outside_speech(cands) if not _weak_belief(doc, c)]
     return _emit(doc, actors, cands, attrs, by_head, resolver or Resolver(doc, actors))
 
 
@@ -584,6 +588,16 @@ def _outside_speech(cands: list[_Cand]) -> list[_Cand]:
             reach = max(reach, c.end)
         out.append(c)
     return out
+
+
+def _weak_belief(doc: Doc, c: _Cand) -> bool:
+    """Whether ``c`` is a belief whose cue word (a verb or noun of the lexicons, not a
+    construction such as a survey's finding) seldom reports anything (see BELIEF_KEEP)."""
+    if c.kind != "belief" or c.attr is None or c.attr.cue.kind not in ("verb", "noun") \
+            or BELIEF_KEEP <= 0:
+        return False
+    right, seen = belief_precision().get(doc[c.attr.cue.head].lemma_.lower(), (0, 0))
+    return seen >= MIN_SEEN and (right + 1) / (seen + 2) < BELIEF_KEEP
 
 
 def _after_cue(doc: Doc, cue: int) -> Token | None:
