@@ -80,6 +80,14 @@ DIRECT = [
      "Herridge\n“Both of them let us down.”― Omar Said, 34, a teacher in Reno",
      [Q(("He should never be president", "direct", "Herridge")),
       Q(("Both of them let us down", "direct", "Omar Said"))]),
+    # an inverted cue opening the sentence before a colon
+    ("Experts disagree on the plan. Said Ellis: “Nobody here is interested in reform.”",
+     [Q(("Nobody here is interested in reform", "direct", "Ellis"))]),
+    # a colon ending the paragraph before the quotation
+    ("On Monday, Senator Ann Cole made the following comment:\n\n“For young people who "
+     "have left school, the jobless rate is far too high.”",
+     [Q(("For young people who have left school, the jobless rate is far too high",
+         "direct", "Cole"))]),
     # dash introduction
     ("General Omar Sidi was blunt — “Our troops will not leave before the election.”",
      [Q(("Our troops will not leave before the election", "direct", "Sidi"))]),
@@ -275,6 +283,11 @@ PULL = [
      "“We owe it to our children to find a way out of this war.”\n"
      "Delegates from both sides attended.",
      [Q(("We owe it to our children to find a way out of this war", "direct", None))]),
+    # a colon after a clause whose subject follows its verb names no speaker
+    ("Here are the main points of the plan:\n\n“Young people who have left school "
+     "will get a job offer within a year.”",
+     [Q(("Young people who have left school will get a job offer within a year", "direct",
+         None))]),
     # after a comma, a quoted phrase that is no clause of its own has no speaker
     ("The army shelled the town for weeks, “Leaving nothing standing in the old quarter.”",
      [Q(("Leaving nothing standing in the old quarter", "direct", None))]),

@@ -248,13 +248,19 @@ def _name_line(doc: Doc, colon: Token) -> Token | None:
 
 
 def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
-    """"X put it bluntly: “…”" (or a dash): a colon before the quote makes the clause
-    before it the attribution, whatever its verb; the speaker is that clause's subject."""
+    """"X put it bluntly: “…”" (or a dash): a colon before the quote, in its paragraph
+    or ending the one before, makes the clause before it the attribution, whatever its
+    verb; the speaker is that clause's subject."""
+    text = doc_text(doc)
     opening = seg.open_mark if seg.open_mark >= 0 else seg.start
-    before = doc_text(doc)[max(0, opening - 3):opening]
-    if not any(ch in before for ch in ":—–"):
+    lead = text[:opening].rstrip()
+    if lead.endswith(":") and "\n" in text[len(lead):opening]:
+        # "X made the following comment:" ending the paragraph before the quotation
+        span = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    elif any(ch in text[max(0, opening - 3):opening] for ch in ":—–"):
+        span = doc.char_span(max(0, opening - 3), opening, alignment_mode="expand")
+    else:
         return None
-    span = doc.char_span(max(0, opening - 3), opening, alignment_mode="expand")
     if span is None:
         return None
     colon = next((t for t in span if t.text in (":", "—", "–", "-", "--")), None)
@@ -269,8 +275,8 @@ def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or "\n" in doc_text(doc)[subj.idx:opening]:
-        return None
+    if subj is None or subj.i > verb.i or "\n" in text[subj.idx:colon.idx]:
+        return None  # "Here are the main points:" names no speaker
     return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)
 
 

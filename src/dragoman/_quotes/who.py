@@ -196,19 +196,22 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
 
 
 def _inverted(doc: Doc, tok: Token) -> Token | None:
-    """“…,” added a senior official: the parser may take the speaker for an object."""
+    """“…,” added a senior official: the parser may take the speaker for an object.
+    "Said Ellis: “…”" opening a sentence is inverted the same way."""
     j = tok.i - 1
     while j >= 0 and doc[j].is_punct and doc[j].text not in "”\"'’»":
         j -= 1
-    if j < 0 or doc[j].text not in "”\"'’»''":
+    after_quote = j >= 0 and doc[j].text in "”\"'’»''"
+    opening = tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_
+    if not (after_quote or opening and tok.text[:1].isupper()):
         return None
     for c in tok.rights:
-        if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("dobj", "attr", "npadvmod", "dative",
-                                                     "nsubj", "oprd"):
+        if after_quote and c.pos_ in ("PROPN", "NOUN") and c.dep_ in (
+                "dobj", "attr", "npadvmod", "dative", "nsubj", "oprd"):
             return c
     if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN"):
-        # “…,” tweeted Rubio spokesman Alex Conant: the parser took the cue for a
-        # modifier of the name after it; the speaker is the head of that name
+        # “…,” tweeted Rubio spokesman Alex Conant / Said Ellis: the parser took the cue
+        # for a modifier of the name after it; the speaker is the head of that name
         head = tok.head
         while head.dep_ in ("compound", "flat") and head.head.i > head.i:
             head = head.head
