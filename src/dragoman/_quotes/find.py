@@ -129,12 +129,21 @@ def _is_title(quoted: str) -> bool:
     return bool(major) and all(w[0].isupper() or not w[0].isalpha() for w in major)
 
 
+def _last_before(text: str, pos: int, skip: str = " \t\n\r") -> int:
+    """Index of the last character before ``pos`` that is not in ``skip`` (-1: none);
+    a scan back, never a copy of the text before it (articles can be long)."""
+    i = pos - 1
+    while i >= 0 and text[i] in skip:
+        i -= 1
+    return i
+
+
 def _mid_sentence(text: str, seg: Segment) -> bool:
     """Whether the segment's opening mark follows a word of the same sentence (not a
     sentence end, a tag's comma or colon, or a line break)."""
     opening = seg.open_mark if seg.open_mark >= 0 else seg.start
-    before = text[:opening].rstrip(" \t")[-1:]
-    return before.isalnum()
+    i = _last_before(text, opening, " \t")
+    return i >= 0 and text[i].isalnum()
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -215,10 +224,10 @@ def _adjacent(text: str, seg: Segment, segs: list[Segment], k: int,
             best, best_d = a, d
     if best is None and not text[lead_s:opening].strip() and lead_s > 0:
         # "He said:" ending the paragraph before the quotation
-        back = text[:lead_s].rstrip()
-        if back.endswith(":"):
-            ps, _ = _sentence_bounds(text, len(back) - 1, len(back) - 1)
-            for pos, a in _cues_in(cues, positions, ps, len(back)):
+        end = _last_before(text, lead_s) + 1
+        if end > 0 and text[end - 1] == ":":
+            ps, _ = _sentence_bounds(text, end - 1, end - 1)
+            for pos, a in _cues_in(cues, positions, ps, end):
                 if a.content is None:
                     best = a
     if best is None and text[lead_s:opening].rstrip().endswith(":"):
@@ -253,10 +262,10 @@ def _colon_intro(doc: Doc, seg: Segment) -> Attribution | None:
     verb; the speaker is that clause's subject."""
     text = doc_text(doc)
     opening = seg.open_mark if seg.open_mark >= 0 else seg.start
-    lead = text[:opening].rstrip()
-    if lead.endswith(":") and "\n" in text[len(lead):opening]:
+    end = _last_before(text, opening) + 1
+    if end > 0 and text[end - 1] == ":" and "\n" in text[end:opening]:
         # "X made the following comment:" ending the paragraph before the quotation
-        span = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+        span = doc.char_span(end - 1, end, alignment_mode="expand")
     elif any(ch in text[max(0, opening - 3):opening] for ch in ":—–"):
         span = doc.char_span(max(0, opening - 3), opening, alignment_mode="expand")
     else:
@@ -328,7 +337,8 @@ def _comma_intro(doc: Doc, seg: Segment) -> Attribution | None:
     quoted = text[seg.start:seg.end]
     if not quoted[:1].isupper() or _words(quoted) < _SCARE_WORDS:
         return None
-    if not text[:seg.open_mark].rstrip(" ").endswith(","):
+    i = _last_before(text, seg.open_mark, " ")
+    if i < 0 or text[i] != ",":
         return None
     _, end = _sentence_bounds(text, seg.close_mark + 1, seg.close_mark + 1)
     if _words(text[seg.close_mark + 1:end]):
