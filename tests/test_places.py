@@ -67,3 +67,10 @@ def test_country_code() -> None:
     assert country_code("Russia") == "RUS"
     assert country_code("the UK") == "GBR"
     assert country_code("Narnia") is None
+
+
+def test_coordinated_places_are_one_location() -> None:
+    import dragoman
+    a = dragoman.analyze("Fighting spread across the Amhara region and Afar last week.",
+                         published="2024-01-10")
+    assert [e.location.name for e in a.events if e.location] == ["Amhara region and Afar"]

@@ -33,6 +33,18 @@ SEEN_VERBS = words("place_experiencer_verbs")
 AIMED = words("aimed_words")
 
 
+def _entity_after(doc: Doc, lo: int, hi: int) -> SpacySpan | None:
+    """The first entity that starts among tokens [lo, hi), read off the tokens' entity
+    tags (never a pass over all of ``doc.ents``: long articles have thousands)."""
+    for t in doc[lo:min(hi, len(doc))]:
+        if t.ent_iob_ == "B":
+            end = t.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[t.i:end]
+    return None
+
+
 def _area(ent: SpacySpan) -> str:
     """The place's name, with the area noun it names ("Noushera sector") and the
     places coordinated with it ("Tigray and Afar")."""
@@ -43,9 +55,8 @@ def _area(ent: SpacySpan) -> str:
     doc = ent.doc
     window = doc[ent.end:min(len(doc), ent.end + 6)]
     if len(window) and window[0].lower_ == "and" or any(t.lower_ == "and" for t in window[:2]):
-        nxt = next((x for x in doc.ents if ent.end < x.start <= ent.end + 5
-                    and x.label_ not in ("PERSON", "ORG", "NORP", "DATE", "CARDINAL")), None)
-        if nxt is not None:
+        nxt = _entity_after(doc, ent.end + 1, ent.end + 6)
+        if nxt is not None and nxt[0].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "CARDINAL"):
             name += f" and {nxt.text}"  # "Tigray and (neighbouring region) Afar"
     return name
 
