@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import collections
-import glob
 import os
 import sys
 from pathlib import Path
@@ -29,7 +28,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from dragoman import _nlp  # noqa: E402
 from dragoman._actors import find_actors  # noqa: E402
 from dragoman._quotes import find as quote_finder  # noqa: E402
-from train_cues import cue_segments  # noqa: E402
+from train_cues import articles, cue_segments  # noqa: E402
 
 OUT = ROOT / "src" / "dragoman" / "data" / "quotes" / "belief_precision.tsv"
 HEADER = """\
@@ -54,13 +53,9 @@ def _covered(span: tuple[int, int], golds: list[tuple[int, int]], starts: list[i
 
 def count(split: str) -> tuple[collections.Counter, collections.Counter]:
     """(all, on gold) belief attributions per cue lemma."""
-    texts, golds = [], []
-    for path in sorted(glob.glob(os.path.join(split, "text", "*.txt"))):
-        name = os.path.basename(path)[:-4]
-        anns = sorted(glob.glob(os.path.join(split, "attributions", name + "_*.ann")))
-        if anns:
-            texts.append(open(path, encoding="utf-8").read())
-            golds.append(sorted(cue_segments(anns[0], "Content")))
+    pairs = articles(split)
+    texts = [text for text, _ in pairs]
+    golds = [sorted(cue_segments(ann, "Content")) for _, ann in pairs]
     nlp = _nlp.load()
     quote_finder.BELIEF_KEEP = 0.0  # the filter off: count every belief
     seen: collections.Counter = collections.Counter()

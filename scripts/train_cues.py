@@ -88,16 +88,23 @@ def candidate(tok) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def count(split: str) -> tuple[collections.Counter, collections.Counter]:
-    """(occurrences, occurrences inside a gold cue) per candidate key."""
-    texts, cues = [], []
+def articles(split: str) -> list[tuple[str, str]]:
+    """(text, .ann path of its first annotator) of every annotated article of a split."""
+    out = []
     for path in sorted(glob.glob(os.path.join(split, "text", "*.txt"))):
         name = os.path.basename(path)[:-4]
         anns = sorted(glob.glob(os.path.join(split, "attributions", name + "_*.ann")))
-        if not anns:
-            continue
-        texts.append(open(path, encoding="utf-8").read())
-        cues.append((cue_segments(anns[0]), sorted(cue_segments(anns[0], "Content"))))
+        if anns:
+            out.append((open(path, encoding="utf-8").read(), anns[0]))
+    return out
+
+
+def count(split: str) -> tuple[collections.Counter, collections.Counter]:
+    """(occurrences, occurrences inside a gold cue) per candidate key."""
+    texts, cues = [], []
+    for text, ann in articles(split):
+        texts.append(text)
+        cues.append((cue_segments(ann), sorted(cue_segments(ann, "Content"))))
     nlp = _nlp.load()
     total: collections.Counter = collections.Counter()
     hit: collections.Counter = collections.Counter()
