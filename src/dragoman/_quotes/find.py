@@ -346,7 +346,7 @@ def _comma_intro(doc: Doc, seg: Segment) -> Attribution | None:
     inside = doc.char_span(seg.start, seg.end, alignment_mode="contract")
     if inside is None or len(inside) == 0 or not (
             any(t.tag_ in _FINITE for t in inside) or inside[0].tag_ == "VB"):
-        return None  # a clause of its own ("We …", "Stop …"), not a phrase
+        return None  # a phrase, not a clause of its own ("We …", "Stop …")
     comma = doc.char_span(seg.open_mark - 2, seg.open_mark, alignment_mode="expand")
     if comma is None or len(comma) == 0:
         return None
@@ -357,10 +357,12 @@ def _comma_intro(doc: Doc, seg: Segment) -> Attribution | None:
         if doc[i].pos_ == "VERB" and verb is None:
             verb = doc[i]
         i -= 1
-    subj = subject(verb) if verb is not None else None
+    if verb is None:
+        return None
+    subj = subject(verb)
     if subj is None or subj.i <= i or subj.tag_ in ("WDT", "WP"):
         return None  # "a study, which examines …, “…”": no voice of its own
-    return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)  # type: ignore[union-attr]
+    return Attribution(Cue(verb.i, [verb.i], "strong", "verb"), subj.i, None)
 
 
 _TAG_WORDS = 8  # longest "…,” an angry minister retorted." tag after a quotation

@@ -27,7 +27,8 @@ def phrase_range(head: Token) -> tuple[int, int]:
             break
         lo = c.left_edge.i
     doc = head.doc
-    while lo < head.i and doc[lo].tag_ in ("VBD", "VBZ", "VBP") and doc[lo].dep_ in ("amod", "compound"):
+    while lo < head.i and doc[lo].tag_ in ("VBD", "VBZ", "VBP") \
+            and doc[lo].dep_ in ("amod", "compound"):
         lo += 1  # “…,” tweeted Rubio spokesman X: the cue the parser hung on the name
     for t in doc[lo:head.i]:  # "KYIV, UKRAINE — Ukraine's army": not across a dash
         if t.text in ("―", "—", "–", "--"):

@@ -202,14 +202,16 @@ def _inverted(doc: Doc, tok: Token) -> Token | None:
     while j >= 0 and doc[j].is_punct and doc[j].text not in "”\"'’»":
         j -= 1
     after_quote = j >= 0 and doc[j].text in "”\"'’»''"
-    opening = tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_
+    opening = tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws
     if not (after_quote or opening and tok.text[:1].isupper()):
         return None
-    for c in tok.rights:
-        if after_quote and c.pos_ in ("PROPN", "NOUN") and c.dep_ in (
-                "dobj", "attr", "npadvmod", "dative", "nsubj", "oprd"):
-            return c
-    if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN"):
+    if after_quote:
+        for c in tok.rights:
+            if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("dobj", "attr", "npadvmod", "dative",
+                                                         "nsubj", "oprd"):
+                return c
+    if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBD", "VBZ", "VBP") \
+            and tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN"):
         # “…,” tweeted Rubio spokesman Alex Conant / Said Ellis: the parser took the cue
         # for a modifier of the name after it; the speaker is the head of that name
         head = tok.head
