@@ -26,6 +26,7 @@ NAME = "dragoman_prenorm"
 
 _OPENING = "\"“«„‘'"
 _ALL_MARKS = "\"“”«»„‘’'"
+_DASHES = ("--", "—", "–")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 #: A dateline at the start of a paragraph: a place in capitals (or capitalised
 #: words), optionally a date and an outlet in brackets, then a dash or a colon.
@@ -39,7 +40,7 @@ _DATELINE = re.compile(
 def _glued_prefix(text: str) -> int:
     """Length of the quote mark or dash that opens ``text`` glued to a word
     (``"We``, ``--The``), or 0."""
-    for dash in ("--", "—", "–"):
+    for dash in _DASHES:
         if text.startswith(dash) and len(text) > len(dash) and text[len(dash)].isalpha():
             return len(dash)
     if len(text) < 2 or text[0] not in _OPENING:
@@ -53,7 +54,7 @@ def _glued_prefix(text: str) -> int:
 def _closing_dash(text: str) -> int:
     """Length of a closing quote mark glued to the dash after it (``”―``: a quotation
     signed "― Name"), or 0."""
-    if len(text) >= 2 and text[0] in "”\"»’" and text[1:].startswith(("―", "—", "–", "--")):
+    if len(text) >= 2 and text[0] in "”\"»’" and text[1:].startswith(("―", *_DASHES)):
         return 1
     return 0
 

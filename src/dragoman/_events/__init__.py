@@ -130,8 +130,7 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
         if is_topic(trig.token, verbal, trig_at):
             continue
         if trig.type in seen_types and mentioned_again(trig.token, trig.type, day_of, days_of):
-            add_mention(events, trig.type, Span(trig.start, trig.end,
-                                                doc_text(doc)[trig.start:trig.end]))
+            add_mention(events, trig.type, Span.of(doc_text(doc), trig.start, trig.end))
             continue
         seen_types.add(trig.type)
         e = code_event(ctx, trig, len(events) + 1)
