@@ -298,3 +298,43 @@ def test_a_reported_clause_split_in_two_by_the_parser_is_one_content(nlp):
             'support to pass the budget.')
     found = [q for q in quotes_of(nlp, text) if "so he will" in q.text]
     assert found and found[0].text.startswith("he hopes")
+
+
+@pytest.mark.parametrize("text, outer, participle, content", [
+    # ", citing X" / ", noting X" after reported speech: the speaker's own act, an
+    # attribution of its own, not part of what "said" reports
+    ("Ramos said the new tax rules were unfair, citing the complaints of small farmers.",
+     "the new tax rules were unfair", "citing", "the complaints of small farmers"),
+    ("The envoy said the border was calm, noting the return of traders to the market.",
+     "the border was calm", "noting", "the return of traders to the market"),
+])
+def test_trailing_participle_is_cut_from_the_content(nlp, text, outer, participle, content):
+    quotes = quotes_of(nlp, text)
+    by_cue = {q.cue.text if q.cue else None: q for q in quotes}
+    assert by_cue["said"].text == outer
+    assert by_cue[participle].text == content
+    assert by_cue[participle].speaker is not None
+
+
+def test_reporters_aside_with_a_cue_of_its_own_is_cut(nlp):
+    # ", who said ..." after the content: another report, not part of this one
+    text = "Aides say the plan hurts farmers, who said on Monday that they would protest."
+    found = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(nlp, text)}
+    assert found.get("the plan hurts farmers") == "Aides"
+    assert "that they would protest" in found
+
+
+def test_speaker_after_a_non_breaking_space(nlp):
+    # a closing quote mark, a no-break space, then the inverted cue and speaker
+    text = ("“If anyone asks why the work is slow, the reasons are in this report,”"
+            "\u00a0added Hale.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Hale"]
+
+
+def test_title_set_off_by_commas_is_no_quote(nlp):
+    # a title after the noun it names, the comma inside the marks (American style)
+    text = ('Ana Solis, a contestant on the reality show, "The Long Night," who later '
+            'worked for the mayor, said her boss was kind.')
+    assert [q.text for q in quotes_of(nlp, text) if q.kind != "belief"] == [
+        "her boss was kind"]

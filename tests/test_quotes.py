@@ -265,6 +265,7 @@ NOTHING = [
     ("He starred in “The Long Night of the Generals” in 1998.", []),
     # with the sentence's full stop inside the marks, American style
     ("Senator Ann Cole spoke at length about the budget on “Morning Report.”", []),
+    # a title set off by commas after the noun it names, the comma inside the marks
     # a denied or negated cue reports nothing
     ("The United States has not said whether it would support the resolution.", []),
     # no speech at all

@@ -134,7 +134,7 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     lo, hi = comp.left_edge.i, comp.right_edge.i
     order = nested if isinstance(nested, list) else sorted(nested)
     inside = order[bisect.bisect_left(order, lo):bisect.bisect_right(order, hi)]
-    cut = {n for n in inside if n != cue.head} | _foreign_conjuncts(comp)
+    cut = {n for n in inside if n != cue.head} | _foreign_conjuncts(comp) | _aside_reports(doc, comp)
     span = _span_without(doc, comp, cut)
     if span is None:
         return None
@@ -438,6 +438,21 @@ def _foreign_conjuncts(comp: Token) -> set[int]:
     return cut
 
 
+def _aside_reports(doc: Doc, comp: Token) -> set[int]:
+    """"said the cuts would hurt farmers, whom the minister praised on Monday": a
+    relative clause set off by a comma after the content's verb, whose own verb is an
+    active cue, is the reporter's aside (an attribution of its own): cut at its comma.
+    A passive one ("the matter, which was announced by X") describes the noun."""
+    heads = doc.user_data.get("dragoman_cue_heads", ())
+    cut = set()
+    for t in comp.subtree:
+        if t.dep_ == "relcl" and t.i in heads and t.left_edge.i > comp.i \
+                and doc[t.left_edge.i - 1].text == "," \
+                and not any(c.dep_ == "auxpass" for c in t.children):
+            cut.add(t.left_edge.i - 1)
+    return cut
+
+
 def _context_clause(c: Token) -> bool:
     """"..., just as troops arrived" / "..., while ...": the reporter's context."""
     if c.dep_ != "advcl":
@@ -563,6 +578,9 @@ def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = froze
         g.dep_ == "aux" and g.lower_ == "to" for g in doc[c.head].children)
         and doc[c.head].head.i not in heads}
     nested -= infinitives
+    nested |= {c.head for c in cues if _trailing_participle(doc, c, objects)
+               and (prelim[c.head] is not None or c.kind == "verb"
+                    and _belief_content(doc, doc[c.head], "object") is not None)}
     nested_order = sorted(nested)  # content_of skips the cue itself
     out = []
     for c in cues:
@@ -615,6 +633,19 @@ def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = froze
     doc.user_data.pop("dragoman_cue_heads", None)
     doc.user_data.pop("dragoman_strong_cues", None)
     return out
+
+
+def _trailing_participle(doc: Doc, cue: Cue, objects: frozenset[str]) -> bool:
+    """"said the rules were unfair, citing the complaints of farmers": a participle
+    set off by a comma, with no subject of its own, whose verb reports (a belief or
+    a speech verb that takes its object as content). It is the speaker's own act,
+    not part of what the outer cue reports."""
+    tok = doc[cue.head]
+    if cue.kind != "verb" or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj", "xcomp"):
+        return False
+    if tok.i == 0 or doc[tok.i - 1].text != "," or subject(tok) is not None:
+        return False
+    return bool(cue.belief) or tok.lemma_.lower() in objects
 
 
 def _drop_inside(doc: Doc, attrs: list[Attribution], heads: set[int]) -> list[Attribution]:

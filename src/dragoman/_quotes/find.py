@@ -129,6 +129,26 @@ def _is_title(quoted: str) -> bool:
     return bool(major) and all(w[0].isupper() or not w[0].isalpha() for w in major)
 
 
+def _named_title(doc: Doc, seg: Segment) -> bool:
+    """A title in marks, also one set off by commas after the noun it names
+    ("her show, “The Long Night,” which ran ..."): American style puts the comma
+    inside the marks, where it would otherwise end a quotation before its tag."""
+    text = doc_text(doc)
+    quoted = text[seg.start:seg.end]
+    if _is_title(quoted):
+        return True
+    if not quoted.rstrip().endswith(",") or not _is_title(quoted.rstrip()[:-1]):
+        return False
+    i = _last_before(text, seg.open_mark if seg.open_mark >= 0 else seg.start)
+    if i < 0 or text[i] != ",":
+        return False
+    before = doc.char_span(i, i + 1, alignment_mode="expand")
+    if before is None or before.start == 0:
+        return False
+    noun = doc[before.start - 1]
+    return noun.pos_ in ("NOUN", "PROPN") and not noun.is_sent_start
+
+
 def _last_before(text: str, pos: int, skip: str = " \t\n\r") -> int:
     """Index of the last character before ``pos`` that is not in ``skip`` (-1: none);
     a scan back, never a copy of the text before it (articles can be long)."""
@@ -525,12 +545,12 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
                 mixed.setdefault(index[id(a)], []).append(k)
             continue
         gov = _governing(doc, g, by_head)
-        if gov is not None and not _is_title(text[g.start:g.end]):
+        if gov is not None and not _named_title(doc, g):
             links.append(("attr", gov))
             continue
         quoted = text[g.start:g.end]
         if _words(quoted) <= _SCARE_WORDS and (quoted[-1:] not in ".!?," or g.close_mark < 0) \
-                or _is_title(quoted):
+                or _named_title(doc, g):
             links.append(("drop", None))
             continue
         adj = _adjacent(text, g, segs, k, cue_pos, cue_at)

@@ -199,7 +199,7 @@ def _inverted(doc: Doc, tok: Token) -> Token | None:
     """“…,” added a senior official: the parser may take the speaker for an object.
     "Said Ellis: “…”" opening a sentence is inverted the same way."""
     j = tok.i - 1
-    while j >= 0 and doc[j].is_punct and doc[j].text not in "”\"'’»":
+    while j >= 0 and (doc[j].is_space or doc[j].is_punct and doc[j].text not in "”\"'’»"):
         j -= 1
     after_quote = j >= 0 and doc[j].text in "”\"'’»''"
     opening = tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws
