@@ -442,7 +442,7 @@ def _aside_reports(doc: Doc, comp: Token) -> set[int]:
     """"said the cuts would hurt farmers, whom the minister praised on Monday": a
     relative clause set off by a comma after the content's verb, whose own verb is an
     active cue, is the reporter's aside (an attribution of its own): cut at its comma.
-    A passive one ("the matter, which was announced by X") describes the noun."""
+    A passive one ("the levy, which was proposed by X") describes the noun."""
     heads = doc.user_data.get("dragoman_cue_heads", ())
     cut = set()
     for t in comp.subtree:
