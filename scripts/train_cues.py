@@ -6,7 +6,8 @@ judgements and stances ("blasted the plan", "defended his record", "the fear tha
 script counts, over the PolNeAR *train* articles parsed by the pipeline's own model,
 how often each verb lemma with an object or a complement, and each noun lemma with a
 clause or an "of/about/over" phrase, heads a gold cue, against how often it occurs so; and each speech verb of the hand lexicon with a noun object
-and no clause ("announced new sanctions").
+and no clause ("announced new sanctions"), or with a preposition and no object
+("spoke about the deal", "warned of a crisis"), whose object is the gold content.
 Lemmas that head a cue at least ``--min-cues`` times and in at least ``--ratio`` of
 their occurrences are written out as belief cues (the news scorer leaves beliefs out;
 PolNeAR's "all attributions" counts them). Lemmas already in the hand lexicon are
@@ -69,6 +70,25 @@ def object_only(tok):  # type: ignore[no-untyped-def]
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
 
+#: Prepositions that introduce what a speech verb is about ("spoke about the deal",
+#: "responded to the charge", "warned of a crisis").
+TOPIC_PREPS = ("about", "of", "on", "over", "to", "for", "against")
+
+
+def topic_of(tok):  # type: ignore[no-untyped-def]
+    """(preposition, its object) when a verb's only content could be what it is
+    about ("spoke about the deal"): no clause, no noun object; else None."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > tok.i
+                                 for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in TOPIC_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return c.lower_, obj
+    return None
+
+
 def inside(segs: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     j = bisect.bisect_right(starts, pos) - 1
     return j >= 0 and segs[j][0] <= pos < segs[j][1]
@@ -121,6 +141,12 @@ def count(split: str) -> tuple[collections.Counter, collections.Counter]:
                 key = "object:" + tok.lemma_.lower()
                 total[key] += 1
                 hit[key] += inside(segs, starts, tok.idx) and inside(content, cstarts, obj.idx)
+            topic = topic_of(tok)
+            if topic is not None:  # "responded to the charge": the charge is the content
+                key = f"topic:{tok.lemma_.lower()} {topic[0]}"
+                total[key] += 1
+                hit[key] += inside(segs, starts, tok.idx) and inside(
+                    content, cstarts, topic[1].idx)
     return total, hit
 
 
@@ -143,10 +169,12 @@ def main() -> None:
     rows = []
     for key, n in total.items():
         kind, lemma = key.split(":", 1)
-        if not lemma.isalpha() or kind == "verb" and lemma in known:
+        if not lemma.replace(" ", "").isalpha() or kind == "verb" and lemma in known:
             continue
         if kind == "object" and (lemma not in lex.verbs or lemma in words("stance_object_verbs")):
             continue  # only speech verbs; their noun objects become belief content
+        if kind == "topic" and lemma.split()[0] not in lex.verbs:
+            continue  # only speech verbs: what they are about becomes belief content
         if hit[key] >= args.min_cues and hit[key] >= args.ratio * n:
             rows.append((kind, lemma, hit[key], n))
     rows.sort(key=lambda r: (r[0], r[1]))
@@ -155,7 +183,9 @@ def main() -> None:
                 "#   scripts/train_cues.py: verb lemmas (with an object or a complement) and\n"
                 "#   noun lemmas (with a clause or an of/about/over/on/for phrase) that head a\n"
                 "#   gold cue, and speech verbs of data/cues.tsv whose noun object (no clause)\n"
-                "#   lies inside the gold content (kind object), each at least\n"
+                "#   lies inside the gold content (kind object), and speech verbs with a\n"
+                "#   preposition whose object (no clause, no noun object) lies inside it (kind\n"
+                "#   topic: \"respond to\", \"speak about\"), each at least\n"
                 f"#   {args.min_cues} times and in at least {args.ratio:.0%} of their occurrences.\n"
                 "#   Used by dragoman/_quotes/cues.py (belief cues).\n"
                 "# Source: counted on PolNeAR v1.0.0 train (networkdynamics/PolNeAR, annotations\n"
@@ -164,7 +194,8 @@ def main() -> None:
         for kind, lemma, h, n in rows:
             f.write(f"{kind}\t{lemma}\t{h}\t{n}\n")
     print(f"{sum(r[0] == 'verb' for r in rows)} verbs, {sum(r[0] == 'noun' for r in rows)} nouns, "
-          f"{sum(r[0] == 'object' for r in rows)} speech verbs with noun objects -> {OUT}")
+          f"{sum(r[0] == 'object' for r in rows)} speech verbs with noun objects, "
+          f"{sum(r[0] == 'topic' for r in rows)} with topics -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -182,3 +182,28 @@ def test_weak_belief_cues_are_dropped(nlp, monkeypatch, counts, keep, kept):
     doc = nlp("Officials in Lagos believe the new port fees will hurt farmers.")
     beliefs = [q for q in find_quotes(doc, find_actors(doc)) if q.kind == "belief"]
     assert bool(beliefs) == kept
+
+
+@pytest.mark.parametrize("text, topic, cue, content, speaker", [
+    ("Senator Vell spoke about the new water tariffs for an hour.",
+     "speak about", "spoke about", "the new water tariffs", "Vell"),
+    ("The central bank warned of a long and costly winter for exporters.",
+     "warn of", "warned", "a long and costly winter for exporters", "bank"),
+])
+def test_learned_topic_of_a_speech_verb(nlp, text, topic, cue, content, speaker):
+    # a speech verb with no clause and no object reports what it was about (a belief,
+    # like an object: no words of the speaker are given)
+    assert topic in load_lexicon().topics
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert [(q.cue.text if q.cue else None, q.text, q.kind) for q in quotes] == [
+        (cue, content, "belief")]
+    assert speaker in quotes[0].speaker.name
+
+
+def test_topic_gives_way_to_a_quotation(nlp):
+    # the quotation is what was said; the topic is not reported as well
+    text = "Senator Vell spoke about the tariffs: “They will ruin the valley.”"
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_actors(doc))
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "They will ruin the valley.")]

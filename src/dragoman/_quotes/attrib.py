@@ -551,10 +551,11 @@ def _clip_to_paragraph(text: str, pos: int, span: tuple[int, int] | None
     return (s, e) if e - s >= 3 else None
 
 
-def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = frozenset()
-                      ) -> list[Attribution]:
+def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = frozenset(),
+                      topics: frozenset[str] = frozenset()) -> list[Attribution]:
     """Speaker and content for every cue; a speech verb in ``objects`` with no
-    content of its own reports its noun object as a belief ("announced new sanctions")."""
+    content of its own reports its noun object as a belief ("announced new sanctions"),
+    one with a preposition of ``topics`` what it is about ("spoke about the deal")."""
     objects = objects - _DIRECTIVES.keys() - _JUDGEMENTS.keys() - {"quote"}
     heads = {c.head for c in cues}
     doc.user_data["dragoman_cue_heads"] = heads
@@ -598,6 +599,10 @@ def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = froze
                 content = None  # "announced the decision: “…”": the quotation says it
             if content is not None:
                 c = replace(c, belief="object")
+        if content is None and c.kind in ("verb", "phrase") and not c.belief and topics:
+            content = _topic_content(doc, doc[c.head], topics)
+            if content is not None:
+                c = replace(c, belief="object")
         if content is not None and not c.belief and _stance(doc[c.head]) \
                 and _complement(doc, doc[c.head], set(c.tokens)) is None:
             c = replace(c, belief="stance")  # "condemned the strike": a stance, no speech
@@ -633,6 +638,25 @@ def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = froze
     doc.user_data.pop("dragoman_cue_heads", None)
     doc.user_data.pop("dragoman_strong_cues", None)
     return out
+
+
+def _topic_content(doc: Doc, tok: Token, topics: frozenset[str]) -> tuple[int, int] | None:
+    """What a speech verb with no clause and no object is about ("spoke about the
+    new budget", "warned of a long winter"), when its preposition is one of
+    ``topics`` for it; None when a quotation stands in the sentence (the quotation
+    is then what was said)."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > tok.i for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
+                 and f"{lemma} {c.lower_}" in topics), None)
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    text = doc_text(doc)
+    if any(ch in text[tok.sent.start_char:tok.sent.end_char] for ch in "“”\"«»"):
+        return None
+    return _content_chars(doc, obj.left_edge.idx, obj.right_edge.i)
 
 
 def _trailing_participle(doc: Doc, cue: Cue, objects: frozenset[str]) -> bool:

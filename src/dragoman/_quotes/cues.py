@@ -29,6 +29,9 @@ class Lexicon:
     # (also a noun phrase: "backs the plan")
     nouns: frozenset[str] = frozenset()  # noun cues: "the claim that", "criticism of"
     objects: frozenset[str] = frozenset()  # speech verbs whose noun object is content
+    # speech verbs and the preposition that introduces what they are about, whose
+    # object is content ("speak about": "spoke about the deal")
+    topics: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -58,6 +61,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             beliefs[words[0]] = force if force in ("clause", "object", "raising") else "clause"
     nouns: set[str] = set()
     objects: set[str] = set()
+    topics: set[str] = set()
     if path is None:
         for kind, lemma in _learned():
             if kind == "verb" and lemma not in verbs and lemma not in phrases:
@@ -66,8 +70,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                 nouns.add(lemma)
             elif kind == "object" and lemma in verbs:
                 objects.add(lemma)
+            elif kind == "topic" and lemma.split()[0] in verbs:
+                topics.add(lemma)
     return Lexicon(verbs, phrases, frozenset(sources), frozenset(frames), beliefs,
-                   frozenset(nouns), frozenset(objects))
+                   frozenset(nouns), frozenset(objects), frozenset(topics))
 
 
 @functools.lru_cache(maxsize=1)

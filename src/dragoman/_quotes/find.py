@@ -471,7 +471,7 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
     segs = find_segments(text)
     lexicon = load_lexicon()
     cues = find_cues(doc, lexicon)
-    attrs = find_attributions(doc, cues, lexicon.objects)
+    attrs = find_attributions(doc, cues, lexicon.objects, lexicon.topics)
     attrs += label_attributions(doc, {c.head for c in cues})
     seg_ranges = [(g.open_mark if g.open_mark >= 0 else g.start,
                    g.close_mark + 1 if g.close_mark >= 0 else g.end) for g in segs]
