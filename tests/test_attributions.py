@@ -99,6 +99,14 @@ def test_no_object_content(nlp, text):
     assert [q for q in quotes_of(nlp, text) if q.kind != "belief"] == []
 
 
+def test_description_without_a_judgement_reports_what_is_described(nlp):
+    # "described X" with no "as": what was described, no words given (a belief)
+    text = "The governor described the new tax on grain in a long speech."
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.kind) for q in quotes] == [("the new tax on grain", "belief")]
+    assert "governor" in quotes[0].speaker.name
+
+
 def test_leading_that_is_kept(nlp):
     text = "The ministry said that the border would reopen on Friday."
     quotes = quotes_of(nlp, text)

@@ -556,7 +556,9 @@ def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = froze
     """Speaker and content for every cue; a speech verb in ``objects`` with no
     content of its own reports its noun object as a belief ("announced new sanctions"),
     one with a preposition of ``topics`` what it is about ("spoke about the deal")."""
-    objects = objects - _DIRECTIVES.keys() - _JUDGEMENTS.keys() - {"quote"}
+    # a directive's object is the one it directs, a label verb's ("called a meeting")
+    # is no report; "described X" with no "as" reports X
+    objects = objects - _DIRECTIVES.keys() - _LABELS - {"quote"}
     heads = {c.head for c in cues}
     doc.user_data["dragoman_cue_heads"] = heads
     doc.user_data["dragoman_strong_cues"] = {c.head for c in cues if c.force == "strong"}
