@@ -346,3 +346,11 @@ def test_title_set_off_by_commas_is_no_quote(nlp):
             'worked for the mayor, said her boss was kind.')
     assert [q.text for q in quotes_of(nlp, text) if q.kind != "belief"] == [
         "her boss was kind"]
+
+
+def test_clause_cut_at_an_auxiliary_by_the_parser_is_one_content(nlp):
+    # the parser may take "do" of "don’t" for a verb of its own and hang the rest of the
+    # clause on the cue as a second complement
+    text = "Polls show voters say they don’t yet know enough about Hale to form an opinion."
+    found = [q.text for q in quotes_of(nlp, text) if q.cue and q.cue.text == "say"]
+    assert found == ["they don’t yet know enough about Hale to form an opinion"]

@@ -54,6 +54,10 @@ DIRECT = [
     ('"We have nothing to add to our earlier statement," said Tomas Brenner, a spokesman '
      "for the ministry.",
      [Q(("We have nothing to add to our earlier statement", "direct", "Brenner"))]),
+    # the speaker after the cue, the parser hanging the name on a clause after it
+    ('"I am not going to call it a failure, so forget about it," said retired surgeon '
+     "Paul Marden, asked about his claims that he had received an offer.",
+     [Q(("I am not going to call it a failure, so forget about it", "direct", "Marden"))]),
     # two apostrophes used as double quotes
     ("''The vote is a warning to all of us,'' said Governor Ellen Marsh.",
      [Q(("The vote is a warning to all of us", "direct", "Marsh"))]),
@@ -507,3 +511,14 @@ def test_an_unquoted_label_is_a_stance_of_its_speaker(nlp):
 def test_labels_and_calls(nlp, text, expected):
     (q,) = quotes_of(nlp, text, beliefs=True)
     assert (q.kind, q.text) == expected and q.speaker.name == "Ann Cole"
+
+
+def test_speaker_after_the_cue_when_a_second_part_follows(nlp):
+    # the name after the cue hangs on a clause after it, and a second quoted part
+    # follows the tag: the speaker is still the name right after the cue
+    text = ("''She needs one or two big ideas that match the scale of the problems we face,'' "
+            "said Robert Hale, who served as labor secretary during the first term yet "
+            "endorsed Ana Ortiz in the primary. ''Her instinct is to go slow.''")
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert quotes and all(q.speaker is not None and q.speaker.name == "Robert Hale"
+                          for q in quotes)

@@ -147,6 +147,11 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     first = _first_of_split(doc, tok, comp)
     if first is not None and first.left_edge.idx < s:
         s = first.left_edge.idx  # "said she intends X, so she will Y": one clause
+    rest = _rest_of_split(tok, comp)
+    if rest is not None:  # "say they do | n't know": the parser cut one clause in two
+        more = _span_without(doc, rest, cut)
+        if more is not None:
+            e = max(e, _trim_chars(text, *more)[1])
     lead = _parenthetical_lead(doc, tok, comp)
     if lead is not None and not any(ch in text[s:e] for ch in "“”\"«»") \
             and not _opens_quotation(text, tok.idx + len(tok)):
@@ -407,6 +412,17 @@ def _first_of_split(doc: Doc, tok: Token, comp: Token) -> Token | None:
     earlier = [c for c in tok.children if c.dep_ == "ccomp" and tok.i < c.i < comp.i
                and c.sent.start == comp.sent.start]
     return min(earlier, key=lambda c: c.i) if earlier else None
+
+
+def _rest_of_split(tok: Token, comp: Token) -> Token | None:
+    """The later complement of the same cue that goes on right where ``comp`` ends,
+    when ``comp`` is an auxiliary the parser took for a verb of its own ("say they
+    do | n't yet know ...": one clause cut in two), or None."""
+    if comp.lemma_ not in ("do", "be", "have") or any(
+            c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "prep") for c in comp.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "ccomp" and c.i > comp.i
+                 and c.left_edge.i == comp.right_edge.i + 1), None)
 
 
 def _foreign_conjuncts(comp: Token) -> set[int]:

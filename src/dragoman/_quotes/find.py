@@ -683,6 +683,14 @@ def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribut
                 after = _after_cue(doc, a.cue.head)
                 if after is not None or c.kind == "direct":
                     a = replace(a, speaker=after.i if after is not None else None, mention=None)
+            elif a.speaker is None and a.inherited is None and c.kind == "direct" \
+                    and c.start < doc[a.cue.head].idx < c.end + _MAX_GAP \
+                    and text[_last_before(text, doc[a.cue.head].idx, " \t,")] in "”\"'’»":
+                # “…,” said retired judge Ana Ruiz, asked about ...: the parser hung the
+                # name on a clause after the cue; the speaker follows the cue
+                after = _after_cue(doc, a.cue.head)
+                if after is not None:
+                    a = replace(a, speaker=after.i, mention=None)
             key = (a.cue.head, a.speaker)
             if key not in cache:
                 cache[key] = resolve_speaker(doc, a, actors, resolver)
