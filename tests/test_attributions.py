@@ -354,3 +354,20 @@ def test_clause_cut_at_an_auxiliary_by_the_parser_is_one_content(nlp):
     text = "Polls show voters say they don’t yet know enough about Hale to form an opinion."
     found = [q.text for q in quotes_of(nlp, text) if q.cue and q.cue.text == "say"]
     assert found == ["they don’t yet know enough about Hale to form an opinion"]
+
+
+@pytest.mark.parametrize("text, content, holder", [
+    # a word that stands for the whole answer is what was said (the gist, as a belief)
+    ("In the survey, 46 percent of farmers said yes.", "yes", "46 percent of farmers"),
+    ("Most Republicans say the same of the governor.", "the same of the governor",
+     "Republicans"),
+])
+def test_pro_form_after_say(nlp, text, content, holder):
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.kind) for q in quotes] == [(content, "belief")]
+    assert holder in quotes[0].speaker.name
+
+
+def test_so_after_say_is_no_content(nlp):
+    # "said so many things": "so" modifies what follows, it is not the answer
+    assert quotes_of(nlp, "He said so many things in the debate.") == []

@@ -617,6 +617,10 @@ def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = froze
                 content = None  # "announced the decision: “…”": the quotation says it
             if content is not None:
                 c = replace(c, belief="object")
+        if content is None and c.kind == "verb" and not c.belief:
+            content = _pro_form(doc, doc[c.head])
+            if content is not None:  # "said yes": the gist, no words of the speaker's
+                c = replace(c, belief="object")
         if content is None and c.kind in ("verb", "phrase") and not c.belief and topics:
             content = _topic_content(doc, doc[c.head], topics)
             if content is not None:
@@ -656,6 +660,22 @@ def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = froze
     doc.user_data.pop("dragoman_cue_heads", None)
     doc.user_data.pop("dragoman_strong_cues", None)
     return out
+
+
+def _pro_form(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """What "say" reports when a word stands for the whole answer: "said yes", "said
+    otherwise", "say the same of X"; None otherwise (a content is three characters at
+    least, so "said no" and "said so" are left out)."""
+    if tok.lemma_.lower() not in ("say", "answer", "reply"):
+        return None
+    for c in tok.children:
+        if c.i <= tok.i:
+            continue
+        if c.dep_ == "intj" and c.lower_ == "yes" \
+                or c.dep_ == "advmod" and c.lower_ == "otherwise" and c.i == tok.i + 1 \
+                or c.dep_ == "dobj" and c.lower_ == "same":
+            return _content_chars(doc, c.left_edge.idx, c.right_edge.i)
+    return None
 
 
 def _topic_content(doc: Doc, tok: Token, topics: frozenset[str]) -> tuple[int, int] | None:
