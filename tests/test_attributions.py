@@ -371,3 +371,36 @@ def test_pro_form_after_say(nlp, text, content, holder):
 def test_so_after_say_is_no_content(nlp):
     # "said so many things": "so" modifies what follows, it is not the answer
     assert quotes_of(nlp, "He said so many things in the debate.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # the participle's speaker is that of the verb it hangs on, even when that verb is
+    # a cue with nothing to report of its own
+    ("Hale distanced himself from the group by saying he would be willing to help the "
+     "council.", "he would be willing to help the council", "Hale"),
+    ("The campaign issued a statement saying the vote was rigged.", "the vote was rigged",
+     "campaign"),
+])
+def test_participle_takes_the_speaker_of_a_cue_that_reports_nothing(nlp, text, content,
+                                                                     speaker):
+    found = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(nlp, text)}
+    assert speaker in (found.get(content) or "")
+
+
+def test_question_put_by_a_named_asker(nlp):
+    # "Asked by X whether ...": the question is X's; with no agent the asker is unnamed
+    named = "Asked by Ortiz whether the plan would work, Hale said it was too early to tell."
+    unnamed = "Asked whether the plan would work, Hale said it was too early to tell."
+    q1 = [q for q in quotes_of(nlp, named) if q.cue and q.cue.text == "Asked"]
+    q2 = [q for q in quotes_of(nlp, unnamed) if q.cue and q.cue.text == "Asked"]
+    assert q1 and q1[0].speaker is not None and q1[0].speaker.name == "Ortiz"
+    assert q2 and q2[0].speaker is None
+
+
+def test_speaker_is_never_inherited_from_inside_the_quotation(nlp):
+    # the parser may hang the cue on a cue inside the quotation; that cue's subject is
+    # a word of the quote, not its speaker
+    text = ("Vance did not seem impressed with the offer, telling reporters, “A lot of people "
+            "said the deal was bad.”")
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert quotes and all(q.speaker is None or "people" not in q.speaker.name for q in quotes)

@@ -482,6 +482,9 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
         return j >= 0 and seg_ranges[j][0] <= pos < seg_ranges[j][1] and \
             _words(text[segs[j].start:segs[j].end]) > _SCARE_WORDS
 
+    # whose words a participle hung on a cue reports: that cue's speaker, even when
+    # it reports nothing itself ("distanced himself from X by saying ...")
+    speakers = {a.cue.head: a for a in attrs}
     # a belief cue attributes only the thought it reports, never a quotation nearby
     attrs = [a for a in attrs if not in_segment(doc[a.cue.head].idx)
              and (a.content is not None or not a.cue.belief)]
@@ -609,7 +612,7 @@ def find_quotes(doc: Doc, actors: ActorTable, *, resolver: Resolver | None = Non
     cands.extend(_Cand(s, e, "direct", None, "none", para(s)) for s, e in pull_quotes(doc, segs))
     cands.sort(key=lambda c: (c.start, -c.end))
     cands = [c for c in _outside_speech(cands) if not _weak_belief(doc, c)]
-    return _emit(doc, actors, cands, attrs, by_head, resolver or Resolver(doc, actors))
+    return _emit(doc, actors, cands, speakers, resolver or Resolver(doc, actors))
 
 
 def _outside_speech(cands: list[_Cand]) -> list[_Cand]:
@@ -654,8 +657,8 @@ def _after_cue(doc: Doc, cue: int) -> Token | None:
     return None
 
 
-def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribution],
-          by_head: dict[int, Attribution], resolver: Resolver) -> list[Quote]:
+def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand],
+          speakers: dict[int, Attribution], resolver: Resolver) -> list[Quote]:
     """Resolve speakers in text order (so continuations and pronouns see earlier
     speakers) and build the records."""
     text = doc_text(doc)
@@ -674,9 +677,11 @@ def _emit(doc: Doc, actors: ActorTable, cands: list[_Cand], attrs: list[Attribut
             a = c.attr
             hops = 0
             while a.speaker is None and a.inherited is not None and hops < 4:
-                a = by_head.get(a.inherited, a)
+                a = speakers.get(a.inherited, a)
                 hops += 1
-            if a.speaker is not None and c.start <= doc[a.speaker].idx < c.end \
+            if a is not c.attr and a.speaker is not None and c.start <= doc[a.speaker].idx < c.end:
+                a = c.attr  # a speaker inherited from inside the quotation is no speaker
+            elif a.speaker is not None and c.start <= doc[a.speaker].idx < c.end \
                     and not c.start <= doc[a.cue.head].idx < c.end:
                 # the parser took a word of the quotation for the subject of the cue
                 # after it ("“Safety,” said Grimm."): the speaker follows the cue

@@ -143,7 +143,9 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
         if prev is not None:
             subj = prev
     if tok.lemma_.lower() == "ask" and _asked_participle(doc, tok, subj, cue_heads):
-        return None, None  # "Asked whether X, the minister said": the asker is unnamed
+        # "Asked whether X, the minister said": the asker is unnamed, unless an agent
+        # names them ("Asked by a reporter whether X, ...")
+        return _passive_speaker(tok), None
     if subj is not None and subj.ent_type_ in ("DATE", "TIME") and not (
             subj.lower_ == "old" and subj.pos_ in ("ADJ", "NOUN")):  # "the 46-year-old"
         # "Iran on Wednesday denied": the parser took the day for the subject
