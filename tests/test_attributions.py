@@ -404,3 +404,18 @@ def test_speaker_is_never_inherited_from_inside_the_quotation(nlp):
             "said the deal was bad.”")
     quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
     assert quotes and all(q.speaker is None or "people" not in q.speaker.name for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a demonstrative with a modifier names people ("those surveyed"); alone it does not
+    ("Those who back her rivals say the scandal has hurt her.", "Those"),
+    ("Those around him acknowledge that a bid seems unlikely.", "Those"),
+])
+def test_modified_demonstrative_is_a_speaker(nlp, text, speaker):
+    quotes = quotes_of(nlp, text)
+    assert quotes and quotes[0].speaker is not None
+    assert quotes[0].speaker.mention.text.startswith(speaker)
+
+
+def test_bare_demonstrative_is_no_speaker(nlp):
+    assert quotes_of(nlp, "This says a lot about the campaign.") == []

@@ -158,8 +158,9 @@ def speaker_of(doc: Doc, cue: Cue, cue_heads: set[int]) -> tuple[Token | None, i
                 break
         else:
             subj = None
-    if subj is not None and subj.lower_ in ("this", "these", "those", "what", "there"):
-        return None, None  # "this says a lot", "that suggested ..."
+    if subj is not None and subj.lower_ in ("this", "these", "those", "what", "there") \
+            and not any(c.dep_ in ("acl", "relcl", "prep") for c in subj.children):
+        return None, None  # "this says a lot", but "those surveyed say" are people
     if subj is not None and subj.ent_type_ in ("DATE", "TIME") and subj.pos_ == "NOUN":
         return None, None  # "this morning saw ...": a time is nobody's voice
     if subj is not None and subj.text.isupper() and len(subj.text) > 2 \
