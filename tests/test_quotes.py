@@ -87,6 +87,9 @@ DIRECT = [
     # an inverted cue opening the sentence before a colon
     ("Experts disagree on the plan. Said Ellis: “Nobody here is interested in reform.”",
      [Q(("Nobody here is interested in reform", "direct", "Ellis"))]),
+    # ... and one the tagger took for a participle
+    ("Continued Vance: “So I think it is a very real problem.”",
+     [Q(("So I think it is a very real problem", "direct", "Vance"))]),
     # a colon ending the paragraph before the quotation
     ("On Monday, Senator Ann Cole made the following comment:\n\n“For young people who "
      "have left school, the jobless rate is far too high.”",

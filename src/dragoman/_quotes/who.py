@@ -213,7 +213,11 @@ def _inverted(doc: Doc, tok: Token) -> Token | None:
             if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("dobj", "attr", "npadvmod", "dative",
                                                          "nsubj", "oprd"):
                 return c
-    if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBD", "VBZ", "VBP") \
+    # a participle only before a name and a colon ("Continued Vance: “…”"), never
+    # before a common noun ("Alleged abuses were ...")
+    named = tok.tag_ == "VBN" and opening and tok.head.pos_ == "PROPN" \
+        and tok.head.i + 1 < len(doc) and doc[tok.head.i + 1].text == ":"
+    if tok.dep_ in ("amod", "compound") and (tok.tag_ in ("VBD", "VBZ", "VBP") or named) \
             and tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN"):
         # “…,” tweeted Rubio spokesman Alex Conant / Said Ellis: the parser took the cue
         # for a modifier of the name after it; the speaker is the head of that name
