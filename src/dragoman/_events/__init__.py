@@ -27,8 +27,8 @@ from . import classifier, quoted, rolemodel, sense, speech
 from .coder import code_event, code_sentence_event
 from .context import Context, actor_code, kind_of, side_of
 from .counts import find_counts
-from .passes import (FIGHTING, add_mention, decided_measures, fighting_sides, is_topic, keep,
-                     mentioned_again, number, pairs)
+from .passes import (FIGHTING, EventsByType, add_mention, decided_measures, fighting_sides,
+                     is_topic, keep, mentioned_again, number, pairs)
 from .sentences import sentences
 from .sides import counterpart
 from .statements import claims, conditional_warnings, intent_event, own_warnings
@@ -126,11 +126,12 @@ def find_events(doc: Doc, actors: ActorTable, quotes: list[Quote], *,
     def days_of(ptype: str) -> set[str | None]:
         return {e.date for e in events if e.type == ptype and e.date_basis == "text"}
 
+    by_type = EventsByType()
     for trig in triggers:
         if is_topic(trig.token, verbal, trig_at):
             continue
         if trig.type in seen_types and mentioned_again(trig.token, trig.type, day_of, days_of):
-            add_mention(events, trig.type, Span.of(doc_text(doc), trig.start, trig.end))
+            add_mention(events, trig.type, Span.of(doc_text(doc), trig.start, trig.end), by_type)
             continue
         seen_types.add(trig.type)
         e = code_event(ctx, trig, len(events) + 1)

@@ -3,6 +3,7 @@ event they repeat, one event per pair, unnamed fighting, decided measures; ids a
 once, last."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -124,13 +125,38 @@ def mentioned_again(tok: Token, ptype: str = "", day_of: Callable[[str], str | N
 _TIME_WORDS = words("time_words")
 
 
-def add_mention(events: list[Event], ptype: str, span: Span) -> None:
+class EventsByType:
+    """The trigger starts of a growing list of events, by type and in order, so that
+    the latest event of a type before a point is a bisection, not a scan (an article of
+    a million characters has tens of thousands of events)."""
+
+    def __init__(self) -> None:
+        self._seen = 0
+        self._starts: dict[str, list[tuple[int, int]]] = {}
+
+    def latest_before(self, events: list[Event], ptype: str, pos: int) -> int | None:
+        """Index in ``events`` of the latest event of type ``ptype`` whose trigger starts
+        before ``pos`` (events are only ever appended, or replaced in place)."""
+        for i in range(self._seen, len(events)):
+            bisect.insort(self._starts.setdefault(events[i].type, []),
+                          (events[i].trigger.start, i))
+        self._seen = len(events)
+        starts = self._starts.get(ptype, [])
+        j = bisect.bisect_left(starts, (pos, -1)) - 1
+        if j < 0:
+            return None
+        # of two events on one trigger, the first made
+        return starts[bisect.bisect_left(starts, (starts[j][0], -1))][1]
+
+
+def add_mention(events: list[Event], ptype: str, span: Span,
+                index: EventsByType | None = None) -> None:
     """One event, one record: the re-mention ``span`` becomes evidence of the event it
     repeats, the latest coded event of type ``ptype`` before it (in place). With none
-    coded (the earlier trigger made no event) the re-mention is dropped."""
-    earlier = [i for i, e in enumerate(events) if e.type == ptype and e.trigger.start < span.start]
-    if earlier:
-        i = max(earlier, key=lambda k: events[k].trigger.start)
+    coded (the earlier trigger made no event) the re-mention is dropped. Pass the same
+    ``index`` for every re-mention of one list of events."""
+    i = (index or EventsByType()).latest_before(events, ptype, span.start)
+    if i is not None:
         events[i] = replace(events[i], mentions=(*events[i].mentions, span))
 
 
@@ -169,7 +195,7 @@ def decided_measures(ctx: Context, events: list[Event]) -> list[Event]:
     """"The EU agreed to impose new sanctions on X": a body's decision to impose a
     measure of its own (no partner: not "agreed with Y") is the measure itself, coded
     once: the sanction is factual, and the decision is no separate AGREE."""
-    by_start = {e.trigger.start: i for i, e in enumerate(events)}
+    by_start = sorted({e.trigger.start: i for i, e in enumerate(events)}.items())
     drop: set[int] = set()
     out = list(events)
     for i, e in enumerate(events):
@@ -186,7 +212,8 @@ def decided_measures(ctx: Context, events: list[Event]) -> list[Event]:
         if act is None or any(c.dep_ == "neg" for c in act.children):
             continue
         lo, hi = act.idx, act.right_edge.idx + len(act.right_edge)
-        hits = [j for start, j in by_start.items() if lo <= start < hi and events[j].type in _MEASURES
+        inside = by_start[bisect.bisect_left(by_start, (lo, -1)):bisect.bisect_left(by_start, (hi, -1))]
+        hits = [j for _, j in inside if events[j].type in _MEASURES
                 and events[j].hypothetical and not events[j].negated]
         if not hits:
             continue

@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from .._model import Event, Quote
@@ -121,16 +123,22 @@ def reported_claims(doc: Doc, events: list[Event]) -> list[tuple[Event, Token]]:
     return out
 
 
-def denied(e: Event, events: list[Event], who: str | None = None) -> bool:
-    """Whether the party an event is reported of (or ``who``) rejects or denies it later."""
-    who = who or ((e.source.code or "")[:3] if e.source else "")
-    if not who:
-        return False
+def denials(events: list[Event]) -> Callable[[Event, str], bool]:
+    """A test of whether party ``who`` (a country code) rejects, or denies as an event of
+    the same type, an event later than it among ``events``: the latest such rejection
+    and denial of each party are noted once, so each test is a lookup."""
+    rejects: dict[str, int] = {}
+    negated: dict[tuple[str, str], int] = {}
     for d in events:
-        if d.source is None or (d.source.code or "")[:3] != who or d.trigger.start <= e.trigger.start:
+        who = (d.source.code or "")[:3] if d.source is not None else ""
+        if not who:
             continue
         if d.type == "REJECT" and not d.hypothetical:
-            return True
-        if d.type == e.type and d.negated:
-            return True
-    return False
+            rejects[who] = max(rejects.get(who, -1), d.trigger.start)
+        if d.negated:
+            negated[(who, d.type)] = max(negated.get((who, d.type), -1), d.trigger.start)
+
+    def denied(e: Event, who: str) -> bool:
+        start = e.trigger.start
+        return rejects.get(who, -1) > start or negated.get((who, e.type), -1) > start
+    return denied

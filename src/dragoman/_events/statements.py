@@ -205,10 +205,11 @@ def claims(ctx: Context, events: list[Event]) -> list[Event]:
                            goldstein=c.goldstein, quad_class=c.quad_class, source=teller,
                            target=e.source, trigger=Span(verb.idx, verb.idx + len(verb), verb.text),
                            mentions=()))  # the report's own act: the re-mentions are e's
-    deniers = [e for e in events if e.trigger.start not in ctx.dismissed]
+    denied = speech.denials([e for e in events if e.trigger.start not in ctx.dismissed])
+    at = {id(e): i for i, e in enumerate(events)}  # out starts as events
     for vi, evs in reports.items():
-        if any(speech.denied(evs[0], deniers, who) for who in accused.get(vi, ())):
+        if any(denied(evs[0], who) for who in accused.get(vi, ())):
             for e in evs:
-                out[out.index(e)] = replace(e, hypothetical=True)
+                out[at[id(e)]] = replace(e, hypothetical=True)
     out.sort(key=lambda x: x.trigger.start)
     return out
