@@ -327,7 +327,7 @@ class Setting:
 
     def dateline(self, para: int) -> str | None:
         """The place a paragraph opens with as a dateline ("ISLAMABAD:", "YANGON, MYANMAR —")."""
-        k = self.para.index(para)
+        k = bisect.bisect_left(self.para, para)  # paragraph numbers never go down
         sent = self.sents[k]
         for e in ents_of(sent):
             if e.start - sent.start > 2:
