@@ -212,7 +212,8 @@ def decided_measures(ctx: Context, events: list[Event]) -> list[Event]:
         if act is None or any(c.dep_ == "neg" for c in act.children):
             continue
         lo, hi = act.idx, act.right_edge.idx + len(act.right_edge)
-        inside = by_start[bisect.bisect_left(by_start, (lo, -1)):bisect.bisect_left(by_start, (hi, -1))]
+        inside = by_start[bisect.bisect_left(by_start, (lo, -1)):
+                          bisect.bisect_left(by_start, (hi, -1))]
         hits = [j for _, j in inside if events[j].type in _MEASURES
                 and events[j].hypothetical and not events[j].negated]
         if not hits:

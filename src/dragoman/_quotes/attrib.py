@@ -134,7 +134,8 @@ def content_of(doc: Doc, cue: Cue, nested: set[int] | list[int]) -> tuple[int, i
     lo, hi = comp.left_edge.i, comp.right_edge.i
     order = nested if isinstance(nested, list) else sorted(nested)
     inside = order[bisect.bisect_left(order, lo):bisect.bisect_right(order, hi)]
-    cut = {n for n in inside if n != cue.head} | _foreign_conjuncts(comp) | _aside_reports(doc, comp)
+    cut = {n for n in inside if n != cue.head} | _foreign_conjuncts(comp) \
+        | _aside_reports(doc, comp)
     span = _span_without(doc, comp, cut)
     if span is None:
         return None
@@ -617,12 +618,10 @@ def find_attributions(doc: Doc, cues: list[Cue], objects: frozenset[str] = froze
                 content = None  # "announced the decision: “…”": the quotation says it
             if content is not None:
                 c = replace(c, belief="object")
-        if content is None and c.kind == "verb" and not c.belief:
-            content = _pro_form(doc, doc[c.head])
-            if content is not None:  # "said yes": the gist, no words of the speaker's
-                c = replace(c, belief="object")
-        if content is None and c.kind in ("verb", "phrase") and not c.belief and topics:
-            content = _topic_content(doc, doc[c.head], topics)
+        if content is None and c.kind in ("verb", "phrase") and not c.belief:
+            # "said yes", "spoke about the deal": the gist, no words of the speaker's
+            content = (_pro_form(doc, doc[c.head]) if c.kind == "verb" else None) \
+                or _topic_content(doc, doc[c.head], topics)
             if content is not None:
                 c = replace(c, belief="object")
         if content is not None and not c.belief and _stance(doc[c.head]) \
@@ -683,7 +682,8 @@ def _topic_content(doc: Doc, tok: Token, topics: frozenset[str]) -> tuple[int, i
     new budget", "warned of a long winter"), when its preposition is one of
     ``topics`` for it; None when a quotation stands in the sentence (the quotation
     is then what was said)."""
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > tok.i for c in tok.children):
+    if not topics or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > tok.i
+                         for c in tok.children):
         return None
     lemma = tok.lemma_.lower()
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
