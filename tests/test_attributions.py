@@ -334,7 +334,7 @@ def test_reporters_aside_with_a_cue_of_its_own_is_cut(nlp):
 
 def test_speaker_after_a_non_breaking_space(nlp):
     # a closing quote mark, a no-break space, then the inverted cue and speaker
-    text = ("“If anyone asks why the work is slow, the reasons are in this report,”"
+    text = ("“Nobody should be surprised that the bridge is closed; the audit said so,”"
             "\u00a0added Hale.")
     quotes = quotes_of(nlp, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Hale"]
@@ -342,18 +342,18 @@ def test_speaker_after_a_non_breaking_space(nlp):
 
 def test_title_set_off_by_commas_is_no_quote(nlp):
     # a title after the noun it names, the comma inside the marks (American style)
-    text = ('Ana Solis, a contestant on the reality show, "The Long Night," who later '
-            'worked for the mayor, said her boss was kind.')
+    text = ('Milo Grant, a host of the quiz program, "Pick a Door," who later joined the '
+            'city council, said the mayor was fair.')
     assert [q.text for q in quotes_of(nlp, text) if q.kind != "belief"] == [
-        "her boss was kind"]
+        "the mayor was fair"]
 
 
 def test_clause_cut_at_an_auxiliary_by_the_parser_is_one_content(nlp):
     # the parser may take "do" of "don’t" for a verb of its own and hang the rest of the
     # clause on the cue as a second complement
-    text = "Polls show voters say they don’t yet know enough about Hale to form an opinion."
+    text = "Polls show tenants say they don’t yet know enough about the levy to decide."
     found = [q.text for q in quotes_of(nlp, text) if q.cue and q.cue.text == "say"]
-    assert found == ["they don’t yet know enough about Hale to form an opinion"]
+    assert found == ["they don’t yet know enough about the levy to decide"]
 
 
 @pytest.mark.parametrize("text, content, holder", [
@@ -376,8 +376,8 @@ def test_so_after_say_is_no_content(nlp):
 @pytest.mark.parametrize("text, content, speaker", [
     # the participle's speaker is that of the verb it hangs on, even when that verb is
     # a cue with nothing to report of its own
-    ("Hale distanced himself from the group by saying he would be willing to help the "
-     "council.", "he would be willing to help the council", "Hale"),
+    ("Ortiz distanced herself from the coalition by saying she would vote against the "
+     "budget.", "she would vote against the budget", "Ortiz"),
     ("The campaign issued a statement saying the vote was rigged.", "the vote was rigged",
      "campaign"),
 ])
@@ -400,19 +400,19 @@ def test_question_put_by_a_named_asker(nlp):
 def test_speaker_is_never_inherited_from_inside_the_quotation(nlp):
     # the parser may hang the cue on a cue inside the quotation; that cue's subject is
     # a word of the quote, not its speaker
-    text = ("Vance did not seem impressed with the offer, telling reporters, “A lot of people "
-            "said the deal was bad.”")
+    text = ("Ruiz did not seem moved by the verdict, telling the press, “Plenty of farmers "
+            "said the levy was unfair.”")
     quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
-    assert quotes and all(q.speaker is None or "people" not in q.speaker.name for q in quotes)
+    assert quotes and all(q.speaker is None or "farmers" not in q.speaker.name for q in quotes)
 
 
 @pytest.mark.parametrize("text, speaker", [
     # a demonstrative with a modifier names people ("those surveyed"); alone it does not
-    ("Those who back her rivals say the scandal has hurt her.", "Those"),
-    ("Those around him acknowledge that a bid seems unlikely.", "Those"),
+    ("Those who oppose the dam say the river will suffer.", "Those"),
+    ("Those near the governor concede that a second term looks doubtful.", "Those"),
 ])
 def test_modified_demonstrative_is_a_speaker(nlp, text, speaker):
-    quotes = quotes_of(nlp, text)
+    quotes = [q for q in quotes_of(nlp, text) if q.kind != "belief"]
     assert quotes and quotes[0].speaker is not None
     assert quotes[0].speaker.mention.text.startswith(speaker)
 

@@ -55,9 +55,9 @@ DIRECT = [
      "for the ministry.",
      [Q(("We have nothing to add to our earlier statement", "direct", "Brenner"))]),
     # the speaker after the cue, the parser hanging the name on a clause after it
-    ('"I am not going to call it a failure, so forget about it," said retired surgeon '
-     "Paul Marden, asked about his claims that he had received an offer.",
-     [Q(("I am not going to call it a failure, so forget about it", "direct", "Marden"))]),
+    ('"I do not plan to call it a defeat, so drop the subject," said retired colonel '
+     "Ivo Hart, asked about his claims that he had won an award.",
+     [Q(("I do not plan to call it a defeat, so drop the subject", "direct", "Hart"))]),
     # two apostrophes used as double quotes
     ("''The vote is a warning to all of us,'' said Governor Ellen Marsh.",
      [Q(("The vote is a warning to all of us", "direct", "Marsh"))]),
@@ -88,8 +88,8 @@ DIRECT = [
     ("Experts disagree on the plan. Said Ellis: “Nobody here is interested in reform.”",
      [Q(("Nobody here is interested in reform", "direct", "Ellis"))]),
     # ... and one the tagger took for a participle
-    ("Continued Vance: “So I think it is a very real problem.”",
-     [Q(("So I think it is a very real problem", "direct", "Vance"))]),
+    ("Continued Vance: “Frankly, the levy hurts every farmer here.”",
+     [Q(("Frankly, the levy hurts every farmer here", "direct", "Vance"))]),
     # a colon ending the paragraph before the quotation
     ("On Monday, Senator Ann Cole made the following comment:\n\n“For young people who "
      "have left school, the jobless rate is far too high.”",
@@ -519,9 +519,9 @@ def test_labels_and_calls(nlp, text, expected):
 def test_speaker_after_the_cue_when_a_second_part_follows(nlp):
     # the name after the cue hangs on a clause after it, and a second quoted part
     # follows the tag: the speaker is still the name right after the cue
-    text = ("''She needs one or two big ideas that match the scale of the problems we face,'' "
-            "said Robert Hale, who served as labor secretary during the first term yet "
-            "endorsed Ana Ortiz in the primary. ''Her instinct is to go slow.''")
+    text = ("''The city needs a plan that fits the size of the flood risk we carry,'' said "
+            "Tomas Aldo, who ran the port authority for a decade yet backed Mira Cole in the "
+            "runoff. ''His habit is to wait.''")
     quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
-    assert quotes and all(q.speaker is not None and q.speaker.name == "Robert Hale"
+    assert quotes and all(q.speaker is not None and q.speaker.name == "Tomas Aldo"
                           for q in quotes)
